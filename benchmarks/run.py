@@ -1,0 +1,485 @@
+"""Benchmark prisma-lint (this project) against the npm prisma-lint 0.13.1, measured in the same run.
+
+    python benchmarks/run.py [--sizes 10,100,1000,10000] [--quick] [--timeout 300]
+
+Steps:
+
+1. Generate the synthetic schemas (benchmarks/generate.py) into benchmarks/out/ (gitignored).
+2. Install npm prisma-lint@0.13.1 under benchmarks/out/npm (kept across runs) if node and npm exist;
+   otherwise say why the peer is skipped.
+3. Parse: in-process throughput of `prisma_lint.parse(text)` (best of 3, in a fresh interpreter per size,
+   which also reports that interpreter's peak RSS).
+4. Lint: whole-process wall time and peak RSS of
+     ours (default)  `prisma-lint FILE`
+     ours (config)   `prisma-lint --config benchmarks/prismalintrc.json FILE`
+     theirs          `node .../prisma-lint -c benchmarks/prismalintrc.json FILE`
+   on the `clean` and `violations` variants, runs interleaved (ours, theirs, ours, ...), median of 3 runs
+   (1 at >= 10,000 models with --quick), a time limit per run (300 s by default).
+
+Every command is timed by a small wrapper process (`python -c`) that starts it, waits for it and prints
+the wall time and `getrusage(RUSAGE_CHILDREN).ru_maxrss`, so the peak RSS is the measured process's own,
+not the harness's. Output (stdout) of the measured tools goes to /dev/null, stderr to a scratch file.
+
+Figures are printed as tables, checked against the targets in benchmarks/README.md, and written to
+benchmarks/out/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+OUT = HERE / "out"
+NPM_DIR = OUT / "npm"
+CONFIG = HERE / "prismalintrc.json"
+NPM_PACKAGE = "prisma-lint"
+NPM_VERSION = "0.13.1"
+VENV_BIN = REPO / ".venv" / "bin"
+OUR_CLI = VENV_BIN / "prisma-lint"
+PY = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
+
+DEFAULT_SIZES = (10, 100, 1000, 10000)
+VARIANTS = ("clean", "violations")
+PARSE_REPS = 3
+LINT_REPS = 3
+
+# Targets (see README.md).
+T_PARSE_MBPS = 3.0  # MB/s on the largest file
+T_PEAK_MB = 300.0  # MB, `prisma-lint FILE` on the largest file
+T_SMALL_S = 0.15  # s, `prisma-lint FILE` on the 10-model file
+T_TIME_RATIO = 0.5  # ours / theirs, every size
+T_MEM_RATIO = 0.25  # ours / theirs, every size
+
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+# Runs one command and reports on it. argv[1]: JSON [cmd, cwd, timeout_s, stderr_file].
+WRAPPER = r"""
+import json, os, resource, signal, subprocess, sys, time
+cmd, cwd, timeout, errfile = json.loads(sys.argv[1])
+res = {"rc": None, "timeout": False, "error": None}
+try:
+    with open(errfile, "wb") as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=err, start_new_session=True)
+        try:
+            res["rc"] = p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            res["timeout"] = True
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+        res["elapsed"] = time.perf_counter() - t0
+except OSError as e:
+    res["error"] = f"{type(e).__name__}: {e}"
+res["maxrss_kb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps(res))
+"""
+
+# In-process parse throughput. argv: path, reps.
+PARSE_SCRIPT = r"""
+import json, resource, sys, time, traceback
+try:
+    import prisma_lint
+    path, reps = sys.argv[1], int(sys.argv[2])
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    best = float("inf")
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        schema = prisma_lint.parse(text, path)
+        best = min(best, time.perf_counter() - t0)
+        del schema
+    print(json.dumps({"best": best, "bytes": len(text.encode("utf-8")),
+                      "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+except BaseException as e:
+    print(json.dumps({"error": "".join(traceback.format_exception_only(type(e), e)).strip()}))
+"""
+
+
+def log(msg: str = "") -> None:
+    print(msg, flush=True)
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def measure(cmd: list[str], timeout: float) -> dict:
+    """Run `cmd` once under the wrapper; return rc, elapsed (s), peak (MiB), timeout, error."""
+    fd, errfile = tempfile.mkstemp(prefix="stderr-", suffix=".txt", dir=OUT)
+    os.close(fd)
+    try:
+        p = subprocess.run(
+            [sys.executable, "-c", WRAPPER, json.dumps([cmd, str(OUT), timeout, errfile])],
+            capture_output=True,
+            text=True,
+            timeout=timeout + 60,
+        )
+        try:
+            res = json.loads(p.stdout.strip().splitlines()[-1])
+        except (IndexError, ValueError):
+            res = {"rc": None, "timeout": False, "error": f"wrapper failed: {p.stderr.strip()[-500:]}"}
+        res["peak_mb"] = res.pop("maxrss_kb", 0) / 1024
+        if res.get("error") is None and res.get("rc") not in (0, 1) and not res.get("timeout"):
+            tail = Path(errfile).read_text(errors="replace").strip()[-800:]
+            res["error"] = f"exit {res.get('rc')}: {tail}"
+        return res
+    finally:
+        os.unlink(errfile)
+
+
+def summarize(runs: list[dict]) -> dict:
+    """Median wall time and max peak RSS over the good runs; flags timeouts and errors."""
+    good = [r for r in runs if r.get("error") is None and not r.get("timeout")]
+    out: dict = {"runs": len(runs), "ok": len(good)}
+    if any(r.get("timeout") for r in runs):
+        out["timeout"] = True
+    errors = [r["error"] for r in runs if r.get("error")]
+    if errors:
+        out["error"] = errors[0]
+    if good:
+        out["s"] = statistics.median(r["elapsed"] for r in good)
+        out["peak_mb"] = max(r["peak_mb"] for r in good)
+        out["rc"] = sorted({r["rc"] for r in good})
+    elif runs and all(r.get("timeout") for r in runs):
+        out["peak_mb"] = max(r["peak_mb"] for r in runs)  # at the kill
+    return out
+
+
+# --------------------------------------------------------------------------- setup
+
+
+def make_schemas(sizes: list[int]) -> dict[tuple[int, str], Path]:
+    OUT.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for n in sizes:
+        for v in VARIANTS:
+            path = OUT / f"schema-{n}-{v}.prisma"
+            text = generate(n, v)
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")
+            files[(n, v)] = path
+    return files
+
+
+def ensure_npm() -> tuple[list[str] | None, str]:
+    """Return (command prefix for the npm prisma-lint, description) or (None, why it is skipped)."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        missing = " and ".join(x for x, p in (("node", node), ("npm", npm)) if not p)
+        return None, f"{missing} not found on PATH"
+    node_version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
+    pkg_json = NPM_DIR / "node_modules" / NPM_PACKAGE / "package.json"
+
+    def installed_version() -> str | None:
+        try:
+            return json.loads(pkg_json.read_text())["version"]
+        except (OSError, ValueError, KeyError):
+            return None
+
+    if installed_version() != NPM_VERSION:
+        log(f"installing npm {NPM_PACKAGE}@{NPM_VERSION} (cached under {_rel(NPM_DIR)}) ...")
+        OUT.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix="npm-install-", dir=OUT))
+        try:
+            p = subprocess.run(
+                [npm, "install", "--no-audit", "--no-fund", "--prefix", str(tmp), f"{NPM_PACKAGE}@{NPM_VERSION}"],
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+        except subprocess.TimeoutExpired:
+            shutil.rmtree(tmp, ignore_errors=True)
+            return None, "npm install timed out after 600 s"
+        if p.returncode != 0:
+            shutil.rmtree(tmp, ignore_errors=True)
+            return None, f"npm install failed (exit {p.returncode}): {(p.stderr or p.stdout).strip()[-800:]}"
+        shutil.rmtree(NPM_DIR, ignore_errors=True)
+        tmp.rename(NPM_DIR)
+        if installed_version() != NPM_VERSION:
+            return None, f"npm install did not produce {NPM_PACKAGE}@{NPM_VERSION}"
+    cli = json.loads(pkg_json.read_text())["bin"]
+    cli_path = pkg_json.parent / (cli if isinstance(cli, str) else cli[NPM_PACKAGE])
+    return [node, str(cli_path)], f"{NPM_PACKAGE}@{NPM_VERSION} on node {node_version}"
+
+
+def _rel(path: Path) -> str:
+    path = Path(path).resolve()
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
+def check_ours() -> tuple[bool, str]:
+    if not OUR_CLI.exists():
+        return False, f"{_rel(OUR_CLI)} not found (install the project with `pip install -e .`)"
+    return True, _rel(OUR_CLI)
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def parse_section(files: dict, sizes: list[int]) -> dict[int, dict]:
+    log("\n== parse: in-process prisma_lint.parse(text), best of %d ==" % PARSE_REPS)
+    results: dict[int, dict] = {}
+    for n in sizes:
+        path = files[(n, "clean")]
+        try:
+            p = subprocess.run([PY, "-c", PARSE_SCRIPT, str(path), str(PARSE_REPS)], capture_output=True, text=True,
+                               cwd=REPO, timeout=1800)
+            lines = p.stdout.strip().splitlines()
+            r = json.loads(lines[-1]) if lines else {"error": p.stderr.strip()[-800:] or f"exit {p.returncode}"}
+        except subprocess.TimeoutExpired:
+            r = {"error": "timed out after 1800 s"}
+        except ValueError:
+            r = {"error": f"unreadable output: {p.stdout.strip()[-300:]} {p.stderr.strip()[-500:]}"}
+        if "error" in r:
+            log(f"  {n:>6} models: parse failed: {r['error']}")
+            results[n] = r
+            if n == sizes[0]:
+                log("  (skipping the remaining parse sizes)")
+                break
+            continue
+        r["mb"] = r["bytes"] / 1e6
+        r["mbps"] = r["mb"] / r["best"] if r["best"] > 0 else float("inf")
+        r["peak_mb"] = r.pop("maxrss_kb") / 1024
+        results[n] = r
+        log(f"  {n:>6} models  {r['mb']:8.2f} MB  {r['best']:8.3f} s  {r['mbps']:7.2f} MB/s  peak {r['peak_mb']:.0f} MB")
+    return results
+
+
+def lint_section(files: dict, sizes: list[int], ours_ok: bool, theirs: list[str] | None, quick: bool,
+                 timeout: float) -> dict:
+    log("\n== lint: whole process, median of %d (runs interleaved) ==" % LINT_REPS)
+    ours_default = [str(OUR_CLI)] if ours_ok else None
+    ours_config = [str(OUR_CLI), "--config", str(CONFIG)] if ours_ok else None
+    their_cmd = theirs + ["-c", str(CONFIG)] if theirs else None
+    modes: list[tuple[str, list[str] | None]] = [
+        ("ours-default", ours_default), ("theirs", their_cmd), ("ours-config", ours_config)]
+    if not any(cmd for _, cmd in modes):
+        log("  nothing to run")
+        return {}
+
+    # Warm-up (page cache, .pyc files, node's compile cache), not timed.
+    small = files[(sizes[0], "clean")]
+    for name, cmd in modes:
+        if cmd:
+            r = measure(cmd + [str(small)], timeout)
+            if r.get("error"):
+                log(f"  warm-up {name}: {r['error']}")
+
+    results: dict = {}
+    for n in sizes:
+        reps = 1 if (quick and n >= 10000) else LINT_REPS
+        for v in VARIANTS:
+            path = str(files[(n, v)])
+            runs: dict[str, list[dict]] = {name: [] for name, _ in modes}
+            dead: set[str] = set()  # failed or timed out: not run again at this size/variant
+            for _ in range(reps):
+                for name, cmd in modes:
+                    if cmd is None or name in dead:
+                        continue
+                    r = measure(cmd + [path], timeout)
+                    runs[name].append(r)
+                    if r.get("error") or r.get("timeout"):
+                        dead.add(name)
+                        if r.get("error"):
+                            log(f"  {n} {v} {name}: {r['error']}")
+                        else:
+                            log(f"  {n} {v} {name}: timed out after {timeout:g} s")
+            results[(n, v)] = {name: summarize(rs) for name, rs in runs.items() if rs}
+            parts = []
+            for name, _ in modes:
+                s = results[(n, v)].get(name)
+                if s:
+                    parts.append(f"{name} {fmt_s(s, timeout)} / {fmt_mb(s)}")
+            log(f"  {n:>6} {v:<10} " + "   ".join(parts))
+    return results
+
+
+# --------------------------------------------------------------------------- output
+
+
+def fmt_s(s: dict | None, timeout: float) -> str:
+    if not s:
+        return "-"
+    if "s" in s:
+        return f"{s['s']:.3f}"
+    if s.get("timeout"):
+        return f">{timeout:g}"
+    return "error"
+
+
+def fmt_mb(s: dict | None) -> str:
+    if not s or "peak_mb" not in s:
+        return "-"
+    return f"{s['peak_mb']:.0f}"
+
+
+def ratio(a: dict | None, b: dict | None, key: str, timeout: float) -> tuple[str, float | None]:
+    if not a or not b or key not in a:
+        return "-", None
+    if key == "s" and "s" not in b and b.get("timeout"):
+        return f"<{a['s'] / timeout:.3f}", a["s"] / timeout  # theirs took > timeout: an upper bound
+    if key not in b or not b[key]:
+        return "-", None
+    x = a[key] / b[key]
+    return f"{x:.3f}", x
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    fmt = lambda cells: "  ".join(c.rjust(w) for c, w in zip(cells, widths))  # noqa: E731
+    return "\n".join([fmt(headers), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows])
+
+
+def report(sizes, parse_res, lint_res, timeout, theirs_desc) -> list[str]:
+    failures: list[str] = []
+    checks: list[tuple[str, bool | None, str]] = []
+
+    log("\n== parse ==")
+    rows = []
+    for n in sizes:
+        p = parse_res.get(n, {})
+        cli = lint_res.get((n, "clean"), {}).get("ours-default")
+        rows.append([
+            str(n),
+            f"{p['mb']:.2f}" if "mb" in p else "-",
+            f"{p['mbps']:.2f}" if "mbps" in p else ("error" if "error" in p else "-"),
+            f"{p['peak_mb']:.0f}" if "peak_mb" in p else "-",
+            fmt_s(cli, timeout),
+            fmt_mb(cli),
+        ])
+    log(table(["models", "MB", "parse MB/s", "parse peak MB", "prisma-lint s", "prisma-lint peak MB"], rows))
+    log("(parse: best of 3 in one interpreter; prisma-lint: whole process, clean variant, default preset)")
+
+    log(f"\n== lint (theirs: {theirs_desc}) ==")
+    rows = []
+    for n in sizes:
+        for v in VARIANTS:
+            res = lint_res.get((n, v), {})
+            th = res.get("theirs")
+            for mode in ("ours-default", "ours-config"):
+                ours = res.get(mode)
+                rt, _ = ratio(ours, th, "s", timeout)
+                rm, _ = ratio(ours, th, "peak_mb", timeout)
+                rows.append([str(n), v, mode.split("-")[1], fmt_s(ours, timeout), fmt_s(th, timeout), rt,
+                             fmt_mb(ours), fmt_mb(th), rm,
+                             ",".join(map(str, ours.get("rc", []))) or "-" if ours else "-",
+                             ",".join(map(str, th.get("rc", []))) or "-" if th else "-"])
+    log(table(["models", "variant", "ours", "ours s", "theirs s", "ratio", "our peak MB", "their peak MB", "ratio",
+               "our rc", "their rc"], rows))
+    log("(ours: `prisma-lint FILE` (default) / `prisma-lint --config benchmarks/prismalintrc.json FILE` (config);"
+        " theirs: npm prisma-lint -c benchmarks/prismalintrc.json FILE; ratio = ours / theirs;"
+        " rc: exit codes seen, 0 clean, 1 findings)")
+
+    # Targets.
+    big, small = max(sizes), min(sizes)
+    p = parse_res.get(big, {})
+    if big == 10000:
+        checks.append((f"parse >= {T_PARSE_MBPS} MB/s at {big} models", p["mbps"] >= T_PARSE_MBPS if "mbps" in p else None,
+                       f"{p['mbps']:.2f} MB/s" if "mbps" in p else "not measured"))
+        cli = lint_res.get((big, "clean"), {}).get("ours-default")
+        checks.append((f"peak memory <= {T_PEAK_MB:.0f} MB at {big} models (prisma-lint FILE)",
+                       cli["peak_mb"] <= T_PEAK_MB if cli and "peak_mb" in cli and "s" in cli else None,
+                       f"{cli['peak_mb']:.0f} MB" if cli and "s" in cli else "not measured"))
+    if small == 10:
+        cli = lint_res.get((small, "clean"), {}).get("ours-default")
+        checks.append((f"prisma-lint FILE <= {T_SMALL_S} s at 10 models",
+                       cli["s"] <= T_SMALL_S if cli and "s" in cli else None,
+                       f"{cli['s']:.3f} s" if cli and "s" in cli else "not measured"))
+    for n in sizes:
+        for v in VARIANTS:
+            res = lint_res.get((n, v), {})
+            for mode in ("ours-default", "ours-config"):
+                _, rt = ratio(res.get(mode), res.get("theirs"), "s", timeout)
+                _, rm = ratio(res.get(mode), res.get("theirs"), "peak_mb", timeout)
+                checks.append((f"time ratio <= {T_TIME_RATIO} ({n} {v} {mode})",
+                               None if rt is None else rt <= T_TIME_RATIO, "-" if rt is None else f"{rt:.3f}"))
+                checks.append((f"memory ratio <= {T_MEM_RATIO} ({n} {v} {mode})",
+                               None if rm is None else rm <= T_MEM_RATIO, "-" if rm is None else f"{rm:.3f}"))
+
+    log("\n== targets ==")
+    unmeasured = 0
+    for what, ok, value in checks:
+        if ok is None:
+            unmeasured += 1
+            continue
+        log(f"  {'PASS' if ok else 'FAIL'}  {what}: {value}")
+        if not ok:
+            failures.append(what)
+    if unmeasured:
+        log(f"  ({unmeasured} of {len(checks)} targets not measured: a tool was missing, failed or timed out)")
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark prisma-lint against the npm prisma-lint 0.13.1.")
+    ap.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                    help="comma-separated model counts (default: %(default)s)")
+    ap.add_argument("--quick", action="store_true", help="one lint run instead of three at >= 10,000 models")
+    ap.add_argument("--timeout", type=float, default=300.0, help="seconds per lint run (default: %(default)s)")
+    ap.add_argument("--no-npm", action="store_true", help="do not install or run the npm prisma-lint")
+    ap.add_argument("--json", default=str(OUT / "results.json"), help="where to write the figures")
+    ap.add_argument("--ours", default=str(OUR_CLI), help="our console script (default: %(default)s)")
+    args = ap.parse_args(argv)
+    globals()["OUR_CLI"] = Path(args.ours)
+    try:
+        sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    except ValueError:
+        ap.error("--sizes takes comma-separated integers")
+    if not sizes or sizes[0] < 1:
+        ap.error("--sizes needs positive integers")
+
+    t_start = time.time()
+    log(f"prisma-lint benchmarks  {time.strftime('%Y-%m-%d %H:%M:%S')}  {platform.platform()}  "
+        f"{os.cpu_count()} CPUs  python {platform.python_version()} ({PY})")
+    files = make_schemas(sizes)
+    for n in sizes:
+        log(f"  schema {n:>6} models: " + ", ".join(
+            f"{v} {files[(n, v)].stat().st_size / 1e6:.2f} MB" for v in VARIANTS))
+
+    if args.no_npm:
+        theirs, theirs_desc = None, "--no-npm given"
+    else:
+        theirs, theirs_desc = ensure_npm()
+    if theirs is None:
+        log(f"npm prisma-lint: skipped: {theirs_desc}")
+        theirs_desc = f"skipped: {theirs_desc}"
+    else:
+        log(f"npm prisma-lint: {theirs_desc}")
+    ours_ok, ours_desc = check_ours()
+    log(f"our prisma-lint: {ours_desc}")
+
+    parse_res = parse_section(files, sizes)
+    lint_res = lint_section(files, sizes, ours_ok, theirs, args.quick, args.timeout)
+    failures = report(sizes, parse_res, lint_res, args.timeout, theirs_desc)
+
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps({
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "theirs": theirs_desc,
+        "ours": ours_desc,
+        "timeout_s": args.timeout,
+        "quick": args.quick,
+        "parse": {str(n): r for n, r in parse_res.items()},
+        "lint": {f"{n}-{v}": r for (n, v), r in lint_res.items()},
+        "failed_targets": failures,
+    }, indent=2) + "\n")
+    log(f"\nfigures written to {_rel(Path(args.json))}; total {time.time() - t_start:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

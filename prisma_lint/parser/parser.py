@@ -1,0 +1,314 @@
+"""Parse Prisma schema text into a `Schema`.
+
+The fast path parses the whole token stream in one LALR pass. Only when that fails does the parser fall
+back to recovery: it re-parses one top-level block at a time, and inside a block it drops a bad line and
+tries again, so one run reports every syntax error of a file, as Prisma does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import gc
+import os
+import threading
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from lark import Lark
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.lexer import Lexer
+
+from prisma_lint.ast.nodes import Comment, Schema, Span
+from prisma_lint.parser.errors import PrismaSyntaxError, SyntaxProblem
+from prisma_lint.parser.driver import MemoDriver
+from prisma_lint.parser.lexer import KEYWORDS, LexedComment, Tok, block_boundaries, tokenize
+from prisma_lint.parser.transformer import AstBuilder, ParseContext
+
+__all__ = ["parse", "parse_path", "parse_files", "schema_files"]
+
+_KEYWORD_TYPES = frozenset(KEYWORDS.values())
+
+_LINE_MESSAGES = {
+    "MODEL": "This line is not a valid field or attribute definition.",
+    "VIEW": "This line is not a valid field or attribute definition.",
+    "TYPE": "This line is not a valid field or attribute definition.",
+    "ENUM": "This line is not an enum value definition.",
+    "DATASOURCE": "This line is not a valid definition within a datasource.",
+    "GENERATOR": "This line is not a valid definition within a generator.",
+}
+_TOP_LEVEL_LINE = "This line is invalid. It does not start with any known Prisma schema keyword."
+_ARBITRARY_BLOCK = (
+    "This block is invalid. It does not start with any known Prisma schema keyword. "
+    "Valid keywords include 'model', 'enum', 'type', 'view', 'datasource' and 'generator'."
+)
+
+# How expected terminals read in a message.
+_READABLE = {
+    "NAME": "a name",
+    "STRING": "a string",
+    "NUMBER": "a number",
+    "ATTR": "an attribute (`@...`)",
+    "BLOCK_ATTR": "a block attribute (`@@...`)",
+    "_NL": "the end of the line",
+    "LBRACE": "`{`",
+    "RBRACE": "`}`",
+    "_LPAR": "`(`",
+    "RPAR": "`)`",
+    "LSQB": "`[`",
+    "RSQB": "`]`",
+    "EMPTY_LIST": "`[]`",
+    "_COMMA": "`,`",
+    "COLON": "`:`",
+    "_EQUAL": "`=`",
+    "QMARK": "`?`",
+    "BANG": "`!`",
+}
+
+
+class _TokenListLexer(Lexer):
+    """Hands Lark the tokens our own tokenizer already made (Lark's "custom input" path)."""
+
+    def __init__(self, lexer_conf) -> None:  # noqa: D401 - Lark's signature
+        pass
+
+    def lex(self, tokens):  # Lark's "interface 0" for custom lexers: it passes what parse() was given
+        return iter(tokens)
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> tuple[Lark, AstBuilder, MemoDriver]:
+    """The one LALR parser, built on first use. The grammar analysis is cached on disk by Lark."""
+    builder = AstBuilder()
+    cache_dir = Path(os.environ.get("PRISMA_LINT_CACHE_DIR", Path.home() / ".cache" / "prisma-lint"))
+    cache: Union[bool, str] = False
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        from prisma_lint import __version__
+
+        cache = str(cache_dir / f"grammar-{__version__}.lark.cache")
+    except OSError:
+        cache = False  # a read-only home: build the tables each time, a few tens of milliseconds
+    lark = Lark.open(
+        "prisma.lark",
+        rel_to=__file__,
+        parser="lalr",
+        lexer=_TokenListLexer,
+        transformer=builder,
+        start=["start", "block"],
+        maybe_placeholders=False,
+        cache=cache,
+    )
+    return lark, builder, MemoDriver(lark, "start")
+
+
+_LOCK = threading.Lock()
+
+
+def parse(text: str, path: Optional[str] = None) -> Schema:
+    """Parse one schema file's text. Raises `PrismaSyntaxError` listing every syntax error."""
+    blocks, comments = _parse_blocks(text, path)
+    return Schema(tuple(blocks), tuple(comments), (path,))
+
+
+def _parse_blocks(text: str, path: Optional[str]) -> tuple[list, list[Comment]]:
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes the schema text as str, not {type(text).__name__}")
+    lark, builder, driver = _parser()
+    # The parse allocates millions of small objects and creates no reference cycles; the cyclic garbage
+    # collector would re-scan the growing heap again and again (measured: a third of the parse time).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        lexed = tokenize(text)
+        ctx = ParseContext(text, path, lexed.comments)
+        with _LOCK:
+            builder.ctx = ctx
+            try:
+                blocks = driver.parse(lexed.lines)
+                problems: list[SyntaxProblem] = []
+            except UnexpectedInput:
+                tokens = lexed.tokens
+                openers, closers = block_boundaries(tokens)
+                blocks, problems = _recover(lark, tokens, closers, openers, text, path)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    found = {(p.line, p.column, p.message): p for p in problems}
+    for line, column, message in [*lexed.problems, *ctx.problems]:
+        found.setdefault((line, column, message),
+                         SyntaxProblem(path, line, column, message, _source_line(text, line)))
+    if found:
+        raise PrismaSyntaxError(list(found.values()))
+    return blocks, [_comment(c, ctx) for c in lexed.comments]
+
+
+def _comment(comment: LexedComment, ctx: ParseContext) -> Comment:
+    span = Span(ctx.path, comment.line, comment.column, comment.end_line, comment.end_column,
+                ctx.byte(comment.start), ctx.byte(comment.end))
+    return Comment(comment.text, span, comment.doc, comment.block)
+
+
+# ------------------------------------------------------------------------------------------------------
+# Error recovery
+# ------------------------------------------------------------------------------------------------------
+
+
+def _source_line(text: str, line: int) -> str:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _describe(tok: Tok) -> str:
+    if tok.type == "_NL":
+        return "end of line"
+    if tok.type == "BAD":
+        if tok.value == '"':
+            return "an unterminated string (`\"` with no closing quote on the line)"
+        return f"character `{tok.value}`"
+    return f"`{tok.value}`"
+
+
+def _expected(error: UnexpectedToken) -> str:
+    names = sorted({_READABLE[t] for t in error.expected if t in _READABLE})
+    if not names:
+        return ""
+    if len(names) > 4:
+        names = names[:4] + ["..."]
+    return "; expected " + ", ".join(names)
+
+
+def _recover(lark: Lark, tokens: list[Tok], closers: list[int], openers: list[int], text: str,
+             path: Optional[str]) -> tuple[list, list[SyntaxProblem]]:
+    blocks: list = []
+    problems: list[SyntaxProblem] = []
+
+    def report(tok: Tok, message: str) -> None:
+        problems.append(SyntaxProblem(path, tok.line, tok.column, message, _source_line(text, tok.line)))
+
+    i = 0
+    count = len(tokens)
+    while i < count:
+        tok = tokens[i]
+        if tok.type == "_NL":
+            i += 1
+            continue
+        if tok.type in _KEYWORD_TYPES:
+            k = bisect.bisect_left(closers, i)
+            end = closers[k] if k < len(closers) else count - 1
+            block = _parse_block(lark, tokens[i : end + 1], report, end == count - 1 and k >= len(closers))
+            if block is not None:
+                blocks.append(block)
+            i = end + 1
+            continue
+        # A top-level line that does not start a block: either a block with an unknown keyword, or junk.
+        line_end = i
+        while line_end < count and tokens[line_end].type != "_NL":
+            line_end += 1
+        o = bisect.bisect_left(openers, i)
+        if o < len(openers) and openers[o] < line_end:
+            report(tok, _ARBITRARY_BLOCK)
+            k = bisect.bisect_left(closers, openers[o])
+            i = (closers[k] + 1) if k < len(closers) else count
+        else:
+            report(tok, _TOP_LEVEL_LINE)
+            i = line_end + 1
+    return blocks, problems
+
+
+def _parse_block(lark: Lark, segment: list[Tok], report, unterminated: bool):
+    """Parse one top-level block, dropping bad member lines until the rest parses."""
+    keyword = segment[0]
+    line_message = _LINE_MESSAGES[keyword.type]
+    if unterminated:
+        report(keyword, f"This {keyword.value} block is not closed: a `}}` is missing.")
+        return None
+    segment = list(segment)
+    header_end = next((n for n, t in enumerate(segment) if t.type == "_NL"), len(segment))
+    for _attempt in range(len(segment)):
+        try:
+            return lark.parse(segment, start="block")
+        except UnexpectedToken as error:
+            bad = error.token
+            position = next((n for n, t in enumerate(segment) if t is bad), None)
+            if position is None or position <= header_end:
+                if position is None:
+                    bad = segment[-1]
+                report(bad, f"This {keyword.value} block header is not valid: unexpected {_describe(bad)}"
+                            f"{_expected(error)}. A block starts with `{keyword.value} Name {{` on a line of its own.")
+                return None
+            report(bad, f"{line_message} Unexpected {_describe(bad)}{_expected(error)}.")
+            first = position
+            while first > 0 and segment[first - 1].type != "_NL":
+                first -= 1
+            last = position
+            while last < len(segment) - 1 and segment[last].type != "_NL":
+                last += 1
+            if last >= len(segment) - 1:  # the bad line also holds the closing brace: keep the brace
+                last = len(segment) - 2
+                if first > last:
+                    return None
+            del segment[first : last + 1]
+        except UnexpectedInput as error:  # pragma: no cover - the token-list lexer never raises these
+            report(keyword, f"{line_message} {error}")
+            return None
+    return None
+
+
+# ------------------------------------------------------------------------------------------------------
+# Files and schema folders
+# ------------------------------------------------------------------------------------------------------
+
+
+def schema_files(path: Union[str, os.PathLike]) -> list[Path]:
+    """The `.prisma` files a path stands for: the file itself, or every `.prisma` file under a folder
+    (Prisma's multi-file schema layout), sorted so results do not depend on the file system."""
+    p = Path(path)
+    if p.is_dir():
+        return sorted(f for f in p.rglob("*.prisma") if f.is_file())
+    return [p]
+
+
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise PrismaSyntaxError(
+            [SyntaxProblem(str(path), line, column, "This file is not valid UTF-8 text.")]
+        ) from None
+
+
+def parse_files(paths: Iterable[Union[str, os.PathLike]]) -> Schema:
+    """Parse several files as one schema; syntax errors of all of them are raised together."""
+    blocks: list = []
+    comments: list[Comment] = []
+    files: list[str] = []
+    problems: list[SyntaxProblem] = []
+    for path in paths:
+        path = Path(path)
+        name = str(path)
+        files.append(name)
+        try:
+            file_blocks, file_comments = _parse_blocks(_read(path), name)
+        except PrismaSyntaxError as error:
+            problems.extend(error.errors)
+            continue
+        blocks.extend(file_blocks)
+        comments.extend(file_comments)
+    if problems:
+        raise PrismaSyntaxError(problems)
+    return Schema(tuple(blocks), tuple(comments), tuple(files))
+
+
+def parse_path(path: Union[str, os.PathLike]) -> Schema:
+    """Parse a schema file, or a schema folder (every `.prisma` file in it, read as one schema)."""
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: no such file or folder")
+    files = schema_files(p)
+    if p.is_dir() and not files:
+        raise FileNotFoundError(f"{p}: no .prisma files in this folder")
+    return parse_files(files)

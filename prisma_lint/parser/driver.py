@@ -17,11 +17,75 @@ from __future__ import annotations
 
 from lark import Lark
 from lark.exceptions import UnexpectedToken
+from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 
 from prisma_lint.parser.lexer import Tok
 
 __all__ = ["MemoDriver"]
+
+
+def _unwrap(callback, size: int) -> tuple[list[int], object]:
+    """See through Lark's callback wrappers when they can be decided now: which of the `size` popped
+    values reach the rule's function (punctuation such as `_NL` is filtered out), and whether a `?rule`
+    returns its only child. Returns (kept indexes, function or None for "the single kept child")."""
+    kept = list(range(size))
+    function = callback
+    while True:
+        if isinstance(function, ChildFilterLALR_NoPlaceholders) and not any(e for _i, e in function.to_include):
+            kept = [kept[i] for i, _expand in function.to_include]
+            function = function.node_builder
+        elif isinstance(function, ExpandSingleChild):
+            if len(kept) == 1:
+                return kept, None
+            function = function.node_builder
+        else:
+            return kept, function
+
+
+def _compile(moves: list):
+    """Turn recorded moves into one straight-line Python function `replay(stack, tokens)`.
+
+    Runs of shifts become one `stack += tokens[i:j]`; each reduce pops its children into a list and
+    pushes what the rule's callback returns. Generated code (as `collections.namedtuple` does) because
+    the interpretive loop over moves cost more than the moves themselves."""
+    lines = ["def replay(stack, tokens):"]
+    callbacks: dict[str, object] = {}
+    position = 0
+    index = 0
+    while index < len(moves):
+        move = moves[index]
+        if move is None:
+            run = index
+            while run < len(moves) and moves[run] is None:
+                run += 1
+            lines.append(f"    stack += tokens[{position}:{position + run - index}]")
+            position += run - index
+            index = run
+            continue
+        size, callback = move
+        kept, function = _unwrap(callback, size)
+        children = "[" + ", ".join(f"stack[-{size - i}]" for i in kept) + "]"
+        if function is None:  # a `?rule` with one child: the child itself
+            value = f"stack[-{size - kept[0]}]"
+        else:
+            name = f"cb{len(callbacks)}"
+            callbacks[name] = function
+            value = f"{name}({children})"
+        if size == 0:
+            lines.append(f"    stack.append({value})")
+        elif size == 1:
+            lines.append(f"    stack[-1] = {value}")
+        else:
+            lines.append(f"    value = {value}")
+            lines.append(f"    del stack[-{size}:]")
+            lines.append("    stack.append(value)")
+        index += 1
+    if len(lines) == 1:
+        lines.append("    pass")
+    namespace = dict(callbacks)
+    exec("\n".join(lines), namespace)  # noqa: S102 - code generated above from integers and names
+    return namespace["replay"]
 
 
 class MemoDriver:
@@ -47,41 +111,29 @@ class MemoDriver:
                 config_stacks.append(key)
             return found
 
-        memo: dict[tuple[int, int], tuple[list, int]] = {}
+        memo: dict[tuple[int, int], tuple] = {}
         value_stack: list = []
         config = intern([self.start_state])
-        toks: list[Tok] = []
+        toks: list = []
 
         for shape, toks in lines:
             hit = memo.get((config, shape))
             if hit is not None:
-                moves, config = hit
-                position = 0
-                for move in moves:
-                    if move is None:
-                        value_stack.append(toks[position])
-                        position += 1
-                    else:
-                        size, callback = move
-                        if size:
-                            children = value_stack[-size:]
-                            del value_stack[-size:]
-                            value_stack.append(callback(children))
-                        else:
-                            value_stack.append(callback([]))
+                replay, config = hit
+                replay(value_stack, toks)
                 continue
 
             # First time this shape is seen in this state: walk the tables and record the moves.
-            moves = []
+            moves: list = []
             state_stack = list(config_stacks[config])
             for tok in toks:
                 while True:
                     state = state_stack[-1]
                     try:
-                        action, arg = states[state][tok.type]
+                        action, arg = states[state][tok[0]]
                     except KeyError:
                         expected = {s for s in states[state] if s.isupper()}
-                        raise UnexpectedToken(tok, expected) from None
+                        raise UnexpectedToken(Tok.of(tok), expected) from None
                     if action is Shift:
                         state_stack.append(arg)
                         value_stack.append(tok)
@@ -99,12 +151,12 @@ class MemoDriver:
                     state_stack.append(states[state_stack[-1]][arg.origin.name][1])
                     moves.append((size, callback))
             new_config = intern(state_stack)
-            memo[(config, shape)] = (moves, new_config)
+            memo[(config, shape)] = (_compile(moves), new_config)
             config = new_config
 
         # End of input: reduce what is left.
         state_stack = list(config_stacks[config])
-        end = Tok("$END", "", 0, 0, toks[-1].line if toks else 1, 1)
+        end = Tok("$END", "", 0, 0, toks[-1][4] if toks else 1, 1)
         while True:
             state = state_stack[-1]
             try:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 __all__ = ["Tok", "LexedComment", "Lexed", "tokenize", "block_boundaries", "KEYWORDS"]
 
@@ -81,41 +82,40 @@ _TOKEN_RE = re.compile(
 # Strings and line comments are matched too, so that `/*` inside them is not taken for a comment.
 _BLOCK_COMMENT_RE = re.compile(r'"(?:[^"\\\r\n]|\\.)*"|//[^\r\n]*|(?P<block>/\*[\s\S]*?\*/)')
 
-class Tok:
-    """A token. Lark's parser only reads `.type`; the rest is for spans and error messages.
+class Tok(tuple):
+    """A token: `(type, value, start, end, line, column)`.
 
-    `start`/`end` are character offsets; `line` and `column` are 1-based, the column counted in
-    characters."""
+    The fast path builds plain tuples (the cheapest object Python makes) and the AST builder reads them by
+    index. Lark's own parser, used for error recovery, reads `.type`; this subclass adds the names.
+    `start`/`end` are character offsets; `line` and `column` are 1-based, the column in characters."""
 
-    __slots__ = ("type", "value", "start", "end", "line", "column")
+    __slots__ = ()
 
-    def __init__(self, type: str, value: str, start: int, end: int, line: int, column: int) -> None:
-        self.type = type
-        self.value = value
-        self.start = start
-        self.end = end
-        self.line = line
-        self.column = column
+    def __new__(cls, type: str, value: str, start: int, end: int, line: int, column: int) -> "Tok":
+        return tuple.__new__(cls, (type, value, start, end, line, column))
+
+    type = property(itemgetter(0))
+    value = property(itemgetter(1))
+    start = property(itemgetter(2))
+    end = property(itemgetter(3))
+    line = property(itemgetter(4))
+    column = property(itemgetter(5))
 
     # Lark builds its end-of-input token from the last token's position through these names.
-    @property
-    def start_pos(self) -> int:
-        return self.start
-
-    @property
-    def end_pos(self) -> int:
-        return self.end
-
-    @property
-    def end_line(self) -> int:
-        return self.line
+    start_pos = start
+    end_pos = end
+    end_line = line
 
     @property
     def end_column(self) -> int:
-        return self.column + self.end - self.start
+        return self[5] + self[3] - self[2]
+
+    @classmethod
+    def of(cls, token: tuple) -> "Tok":
+        return token if type(token) is cls else tuple.__new__(cls, token)
 
     def __repr__(self) -> str:
-        return f"Tok({self.type}, {self.value!r}, {self.line}:{self.column})"
+        return f"Tok({self[0]}, {self[1]!r}, {self[4]}:{self[5]})"
 
 
 @dataclass(slots=True)
@@ -140,13 +140,14 @@ class Lexed:
     line's newline token and `shape` is a small integer naming the line's sequence of token types. The
     parser memoizes its work by shape (see driver.py)."""
 
-    lines: list[tuple[int, list[Tok]]]
+    lines: list[tuple[int, list[tuple]]]
     comments: list[LexedComment]
     problems: list[tuple[int, int, str]]  # (line, column, message)
 
     @property
     def tokens(self) -> list[Tok]:
-        return [tok for _shape, toks in self.lines for tok in toks]
+        """Every token as a `Tok`, in order (for Lark's parser in error recovery)."""
+        return [Tok.of(tok) for _shape, toks in self.lines for tok in toks]
 
 
 class _Shapes:
@@ -307,11 +308,12 @@ def tokenize(text: str) -> Lexed:
     text_lines = text.split("\n")
     last_index = len(text_lines) - 1
     ws = _WS_CHARS
+    ws_cr = _WS_CHARS + "\r"
     for index, raw in enumerate(text_lines):
         line_no += 1
         line_start = offset
         offset += len(raw) + 1
-        content = raw.strip(ws + "\r") if raw else raw
+        content = raw.strip(ws_cr)
         if not content:
             continue
         indent = len(raw) - len(raw.lstrip(ws))
@@ -330,23 +332,22 @@ def tokenize(text: str) -> Lexed:
                                              line_no, column + end, kind == "DOC", False, trailing))
         if shape < 0:
             continue
-        toks = [Tok(kind, value, base + start, base + end, line_no, column + start)
-                for kind, value, start, end in specs]
+        toks = [(kind, value, base + start, base + end, line_no, column + start) for kind, value, start, end in specs]
         end = base + length
-        toks.append(Tok("_NL", "\n" if index < last_index else "", end, end, line_no, column + length))
+        toks.append(("_NL", "\n" if index < last_index else "", end, end, line_no, column + length))
         lines.append((shape, toks))
     if len(comments) > 1 and "/*" in text:
         comments.sort(key=lambda c: c.start)
     return Lexed(lines, comments, problems)
 
 
-def block_boundaries(tokens: list[Tok]) -> tuple[list[int], list[int]]:
+def block_boundaries(tokens: list[tuple]) -> tuple[list[int], list[int]]:
     """Indexes of the `{` that open and the `}` that close top-level blocks (for error recovery)."""
     openers: list[int] = []
     closers: list[int] = []
     depth = parens = 0
     for index, tok in enumerate(tokens):
-        kind = tok.type
+        kind = tok[0]
         if kind == "_NL":
             parens = 0
         elif kind == "_LPAR":

@@ -37,11 +37,12 @@ from prisma_lint.ast.nodes import (
     StringValue,
     View,
 )
-from prisma_lint.parser.lexer import _WS_CHARS, LexedComment, Tok
+from prisma_lint.parser.lexer import _WS_CHARS, LexedComment
 
 __all__ = ["ParseContext", "AstBuilder", "decode_string"]
 
 _NEWLINE = re.compile("\n")
+_span = tuple.__new__  # builds a Span without going through its Python-level __new__
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
@@ -152,6 +153,15 @@ def _join_docs(before: Optional[str], after: Optional[str]) -> Optional[str]:
     return before or after
 
 
+class _TypeInfo:
+    """What a `field_type` rule read: (name, optional, list, legacy, unsupported, span)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: tuple) -> None:
+        self.values = values
+
+
 class AstBuilder(Transformer):
     """The callbacks. `ctx` is set by the parser before each parse (parses are serialised by a lock)."""
 
@@ -159,42 +169,56 @@ class AstBuilder(Transformer):
 
     # -- spans ------------------------------------------------------------------------------------
 
-    def _tok_span(self, tok: Tok) -> Span:
-        ctx = self.ctx
-        if ctx.ascii:
-            return Span(ctx.path, tok.line, tok.column, tok.line, tok.column + tok.end - tok.start, tok.start, tok.end)
-        return Span(ctx.path, tok.line, tok.column, tok.line, tok.column + tok.end - tok.start,
-                    ctx.byte(tok.start), ctx.byte(tok.end))
+    # Tokens are tuples (type, value, start, end, line, column): see lexer.Tok.
 
-    def _tok_to_tok(self, first: Tok, last: Tok) -> Span:
+    def _tok_span(self, tok: tuple) -> Span:
         ctx = self.ctx
-        if ctx.ascii:
-            return Span(ctx.path, first.line, first.column, last.line, last.column + last.end - last.start,
-                        first.start, last.end)
-        return Span(ctx.path, first.line, first.column, last.line, last.column + last.end - last.start,
-                    ctx.byte(first.start), ctx.byte(last.end))
+        start = tok[2]
+        end = tok[3]
+        if not ctx.ascii:
+            return _span(Span, (ctx.path, tok[4], tok[5], tok[4], tok[5] + end - start, ctx.byte(start), ctx.byte(end)))
+        return _span(Span, (ctx.path, tok[4], tok[5], tok[4], tok[5] + end - start, start, end))
 
-    def _tok_to_span(self, first: Tok, last: Span) -> Span:
+    def _tok_to_tok(self, first: tuple, last: tuple) -> Span:
         ctx = self.ctx
-        start = first.start if ctx.ascii else ctx.byte(first.start)
-        return Span(ctx.path, first.line, first.column, last.end_line, last.end_column, start, last.end_offset)
+        start = first[2]
+        end = last[3]
+        if not ctx.ascii:
+            start = ctx.byte(start)
+            end = ctx.byte(end)
+        return _span(Span, (ctx.path, first[4], first[5], last[4], last[5] + last[3] - last[2], start, end))
+
+    def _tok_to_span(self, first: tuple, last: Span) -> Span:
+        ctx = self.ctx
+        start = first[2] if ctx.ascii else ctx.byte(first[2])
+        return _span(Span, (ctx.path, first[4], first[5], last[3], last[4], start, last[6]))
 
     # -- blocks -----------------------------------------------------------------------------------
 
     def start(self, children: list) -> list:
         return children
 
+    def _list(self, children: list) -> list:
+        """`items: item | items item`: grow one list instead of nesting."""
+        if len(children) == 1:
+            return children
+        head = children[0]
+        head.append(children[-1])
+        return head
+
+    members = enum_members = properties = attributes = argument_list = expression_list = _list
+
     def _field_block(self, cls, children: list):
         keyword, name = children[0], children[1]
         fields = []
         attributes = []
-        for member in children[3:-1]:
+        for member in (children[3] if len(children) == 5 else ()):
             (fields if member.kind == "field" else attributes).append(member)
         return cls(
-            name.value,
+            name[1],
             tuple(fields),
             tuple(attributes),
-            self.ctx.documentation_before(keyword.line),
+            self.ctx.documentation_before(keyword[4]),
             self._tok_to_tok(keyword, children[-1]),
             self._tok_span(name),
         )
@@ -212,13 +236,13 @@ class AstBuilder(Transformer):
         keyword, name = children[0], children[1]
         values = []
         attributes = []
-        for member in children[3:-1]:
+        for member in (children[3] if len(children) == 5 else ()):
             (values if member.kind == "enum_value" else attributes).append(member)
         return Enum(
-            name.value,
+            name[1],
             tuple(values),
             tuple(attributes),
-            self.ctx.documentation_before(keyword.line),
+            self.ctx.documentation_before(keyword[4]),
             self._tok_to_tok(keyword, children[-1]),
             self._tok_span(name),
         )
@@ -226,9 +250,9 @@ class AstBuilder(Transformer):
     def _config_block(self, cls, children: list):
         keyword, name = children[0], children[1]
         return cls(
-            name.value,
-            tuple(children[3:-1]),
-            self.ctx.documentation_before(keyword.line),
+            name[1],
+            tuple(children[3]) if len(children) == 5 else (),
+            self.ctx.documentation_before(keyword[4]),
             self._tok_to_tok(keyword, children[-1]),
             self._tok_span(name),
         )
@@ -245,31 +269,32 @@ class AstBuilder(Transformer):
         name = children[0]
         legacy = None
         index = 1
-        if len(children) > 1 and type(children[1]) is Tok:  # the legacy `name: Type` colon
-            legacy = "colon"
+        count = len(children)
+        if count > 1 and type(children[1]) is not list and type(children[1]) is not _TypeInfo:
+            legacy = "colon"  # the legacy `name: Type` colon
             index = 2
         type_name = None
         optional = is_list = False
         unsupported = None
         type_span = None
-        if index < len(children) and type(children[index]) is tuple:
-            type_name, optional, is_list, type_legacy, unsupported, type_span = children[index]
+        if index < count and type(children[index]) is _TypeInfo:
+            type_name, optional, is_list, type_legacy, unsupported, type_span = children[index].values
             legacy = type_legacy or legacy
             index += 1
-        attributes = tuple(children[index:])
+        attributes = tuple(children[index]) if index < len(children) else ()
         if legacy is not None or type_name is None:
-            self.ctx.problems.append((name.line, name.column, _LEGACY_MESSAGES[legacy]))
+            self.ctx.problems.append((name[4], name[5], _LEGACY_MESSAGES[legacy]))
         name_span = self._tok_span(name)
         last = attributes[-1].span if attributes else (type_span or name_span)
         ctx = self.ctx
         doc_after, comment = ctx.trailing_comment(last.end_line)
         return Field(
-            name.value,
+            name[1],
             type_name,
             optional,
             is_list,
             attributes,
-            _join_docs(ctx.documentation_before(name.line), doc_after),
+            _join_docs(ctx.documentation_before(name[4]), doc_after),
             comment,
             self._tok_to_span(name, last),
             name_span,
@@ -278,60 +303,59 @@ class AstBuilder(Transformer):
             legacy,
         )
 
-    # Field types become plain tuples: (name, optional, list, legacy, unsupported, span).
+    # Field types become _TypeInfo: (name, optional, list, legacy, unsupported, span).
 
     def base_type(self, children: list) -> tuple:
         tok = children[0]
-        if "." in tok.value:  # a path is not a type name
-            self.ctx.problems.append((tok.line, tok.column, f"{_NOT_A_FIELD} `{tok.value}` is not a type name."))
-        return tok.value, None, self._tok_span(tok)
+        if "." in tok[1]:  # a path is not a type name
+            self.ctx.problems.append((tok[4], tok[5], f"{_NOT_A_FIELD} `{tok[1]}` is not a type name."))
+        return tok[1], None, self._tok_span(tok)
 
     def unsupported_type(self, children: list) -> tuple:
         name, string, rpar = children
-        return name.value, decode_string(string.value), self._tok_to_tok(name, rpar)
+        return name[1], decode_string(string[1]), self._tok_to_tok(name, rpar)
 
-    def _with_suffix(self, base: tuple, last: Tok) -> Span:
+    def _with_suffix(self, base: tuple, last: tuple) -> Span:
         span = base[2]
         ctx = self.ctx
-        end = last.end if ctx.ascii else ctx.byte(last.end)
-        return Span(ctx.path, span.start_line, span.start_column, last.line,
-                    last.column + last.end - last.start, span.start_offset, end)
+        end = last[3] if ctx.ascii else ctx.byte(last[3])
+        return _span(Span, (ctx.path, span[1], span[2], last[4], last[5] + last[3] - last[2], span[5], end))
 
-    def plain_type(self, children: list) -> tuple:
+    def plain_type(self, children: list) -> _TypeInfo:
         name, unsupported, span = children[0]
-        return name, False, False, None, unsupported, span
+        return _TypeInfo((name, False, False, None, unsupported, span))
 
-    def list_type(self, children: list) -> tuple:
+    def list_type(self, children: list) -> _TypeInfo:
         base = children[0]
-        return base[0], False, True, None, base[1], self._with_suffix(base, children[1])
+        return _TypeInfo((base[0], False, True, None, base[1], self._with_suffix(base, children[1])))
 
-    def optional_type(self, children: list) -> tuple:
+    def optional_type(self, children: list) -> _TypeInfo:
         base = children[0]
-        return base[0], True, False, None, base[1], self._with_suffix(base, children[1])
+        return _TypeInfo((base[0], True, False, None, base[1], self._with_suffix(base, children[1])))
 
-    def optional_list_type(self, children: list) -> tuple:
+    def optional_list_type(self, children: list) -> _TypeInfo:
         base = children[0]
-        return base[0], True, True, "optional_list", base[1], self._with_suffix(base, children[2])
+        return _TypeInfo((base[0], True, True, "optional_list", base[1], self._with_suffix(base, children[2])))
 
-    def required_type(self, children: list) -> tuple:
+    def required_type(self, children: list) -> _TypeInfo:
         base = children[0]
-        return base[0], False, False, "required", base[1], self._with_suffix(base, children[1])
+        return _TypeInfo((base[0], False, False, "required", base[1], self._with_suffix(base, children[1])))
 
-    def bracket_list_type(self, children: list) -> tuple:
+    def bracket_list_type(self, children: list) -> _TypeInfo:
         lsqb, base, rsqb = children
-        return base[0], False, True, "bracket_list", base[1], self._tok_to_tok(lsqb, rsqb)
+        return _TypeInfo((base[0], False, True, "bracket_list", base[1], self._tok_to_tok(lsqb, rsqb)))
 
     def enum_value(self, children: list) -> EnumValue:
         name = children[0]
-        attributes = tuple(children[1:])
+        attributes = tuple(children[1]) if len(children) > 1 else ()
         name_span = self._tok_span(name)
         last = attributes[-1].span if attributes else name_span
         ctx = self.ctx
         doc_after, comment = ctx.trailing_comment(last.end_line)
         return EnumValue(
-            name.value,
+            name[1],
             attributes,
-            _join_docs(ctx.documentation_before(name.line), doc_after),
+            _join_docs(ctx.documentation_before(name[4]), doc_after),
             comment,
             self._tok_to_span(name, last),
             name_span,
@@ -345,9 +369,9 @@ class AstBuilder(Transformer):
         ctx = self.ctx
         doc_after, comment = ctx.trailing_comment(last.end_line)
         return Property(
-            name.value,
+            name[1],
             value,
-            _join_docs(ctx.documentation_before(name.line), doc_after),
+            _join_docs(ctx.documentation_before(name[4]), doc_after),
             comment,
             self._tok_to_span(name, last),
             name_span,
@@ -358,7 +382,7 @@ class AstBuilder(Transformer):
     def _attribute(self, children: list, block: bool) -> Attribute:
         tok = children[0]
         name_span = self._tok_span(tok)
-        name = (tok.value[2:] if block else tok.value[1:]).lstrip(_WS_CHARS)
+        name = (tok[1][2:] if block else tok[1][1:]).lstrip(_WS_CHARS)
         if len(children) == 1:
             return Attribute(name, (), name_span, name_span, block)
         args, rpar = children[1]
@@ -371,15 +395,15 @@ class AstBuilder(Transformer):
         return self._attribute(children, True)
 
     def arguments(self, children: list) -> tuple:
-        return tuple(children[:-1]), children[-1]
+        return (tuple(children[0]) if len(children) == 2 else ()), children[-1]
 
     def named_argument(self, children: list) -> Argument:
         name, _colon, value = children
-        return Argument(name.value, value, self._tok_to_span(name, value.span))
+        return Argument(name[1], value, self._tok_to_span(name, value.span))
 
     def empty_argument(self, children: list) -> Argument:
         name, colon = children
-        return Argument(name.value, None, self._tok_to_tok(name, colon))
+        return Argument(name[1], None, self._tok_to_tok(name, colon))
 
     def positional_argument(self, children: list) -> Argument:
         value = children[0]
@@ -389,27 +413,29 @@ class AstBuilder(Transformer):
 
     def string(self, children: list) -> StringValue:
         tok = children[0]
-        return StringValue(decode_string(tok.value), self._tok_span(tok))
+        return StringValue(decode_string(tok[1]), self._tok_span(tok))
 
     def number(self, children: list) -> NumberValue:
         tok = children[0]
-        return NumberValue(tok.value, self._tok_span(tok))
+        return NumberValue(tok[1], self._tok_span(tok))
 
     def constant(self, children: list) -> ConstantValue:
         tok = children[0]
-        if tok.value[0].isdigit():  # Prisma reads a leading digit as the start of a number
-            self.ctx.problems.append((tok.line, tok.column, f"{_NOT_A_FIELD} `{tok.value}` is not a valid value."))
-        return ConstantValue(tok.value, self._tok_span(tok))
+        if tok[1][0].isdigit():  # Prisma reads a leading digit as the start of a number
+            self.ctx.problems.append((tok[4], tok[5], f"{_NOT_A_FIELD} `{tok[1]}` is not a valid value."))
+        return ConstantValue(tok[1], self._tok_span(tok))
 
     def function_call(self, children: list) -> FunctionCall:
         name, (args, rpar) = children
-        return FunctionCall(name.value, args, self._tok_to_tok(name, rpar))
+        return FunctionCall(name[1], args, self._tok_to_tok(name, rpar))
 
     def array(self, children: list) -> ArrayValue:
-        return ArrayValue(tuple(children[1:-1]), self._tok_to_tok(children[0], children[-1]))
+        items = tuple(children[1]) if len(children) == 3 else ()
+        return ArrayValue(items, self._tok_to_tok(children[0], children[-1]))
 
     def empty_array(self, children: list) -> ArrayValue:
         return ArrayValue((), self._tok_span(children[0]))
 
     def object(self, children: list) -> ObjectValue:
-        return ObjectValue(tuple(children[1:-1]), self._tok_to_tok(children[0], children[-1]))
+        entries = tuple(children[1]) if len(children) == 3 else ()
+        return ObjectValue(entries, self._tok_to_tok(children[0], children[-1]))

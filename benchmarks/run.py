@@ -269,6 +269,7 @@ def lint_section(files: dict, sizes: list[int], ours_ok: bool, theirs: list[str]
         log("  nothing to run")
         return {}
 
+    last_error: dict[str, str] = {}
     # Warm-up (page cache, .pyc files, node's compile cache), not timed.
     small = files[(sizes[0], "clean")]
     for name, cmd in modes:
@@ -276,6 +277,7 @@ def lint_section(files: dict, sizes: list[int], ours_ok: bool, theirs: list[str]
             r = measure(cmd + [str(small)], timeout)
             if r.get("error"):
                 log(f"  warm-up {name}: {r['error']}")
+                last_error[name] = r["error"]
 
     results: dict = {}
     for n in sizes:
@@ -293,7 +295,9 @@ def lint_section(files: dict, sizes: list[int], ours_ok: bool, theirs: list[str]
                     if r.get("error") or r.get("timeout"):
                         dead.add(name)
                         if r.get("error"):
-                            log(f"  {n} {v} {name}: {r['error']}")
+                            same = r["error"] == last_error.get(name)
+                            log(f"  {n} {v} {name}: " + ("failed (same error as above)" if same else r["error"]))
+                            last_error[name] = r["error"]
                         else:
                             log(f"  {n} {v} {name}: timed out after {timeout:g} s")
             results[(n, v)] = {name: summarize(rs) for name, rs in runs.items() if rs}

@@ -400,18 +400,18 @@ def test_block_unique_with_name() -> None:
 def test_block_index_with_sort_and_type() -> None:
     attribute = block_attribute("@@index([title(sort: Desc), id], type: Hash)")
     assert attribute.name == "index"
-    assert sp(attribute) == L3(3, 46)
+    assert sp(attribute) == L3(3, 47)
     array, type_ = attribute.args
-    assert sp(array.value) == L3(11, 33)
+    assert sp(array.value) == L3(11, 34)
     title, id_ = array.value.items
     assert isinstance(title, FunctionCall) and title.name == "title"
     assert sp(title) == L3(12, 29)
     (sort,) = title.args
     assert (sort.name, sort.value.value) == ("sort", "Desc")
     assert sp(sort) == L3(18, 28) and sp(sort.value) == L3(24, 28)
-    assert id_ == ConstantValue("id", id_.span) and sp(id_) == L3(31, 32)
+    assert id_ == ConstantValue("id", id_.span) and sp(id_) == L3(31, 33)
     assert (type_.name, type_.value.value) == ("type", "Hash")
-    assert sp(type_) == L3(35, 45)
+    assert sp(type_) == L3(36, 46) and sp(type_.value) == L3(42, 46)
 
 
 def test_block_index_with_raw_ops() -> None:
@@ -456,7 +456,7 @@ def test_dotted_path_in_block_attribute() -> None:
     (path,) = attribute.arg().items
     assert path == ConstantValue("addresses.number", path.span)
     assert sp(path) == L3(13, 29)
-    assert sp(attribute) == L3(3, 30)
+    assert sp(attribute) == L3(3, 31)
 
 
 def test_object_argument() -> None:
@@ -589,7 +589,7 @@ def test_comments_are_kept_on_the_schema() -> None:
         (" plain comment", False, False),
     ]
     assert sp(schema.comments[0]) == (1, 1, 1, 14, 0, 13)
-    assert sp(schema.comments[3]) == (5, 15, 5, 30, 70, 85)
+    assert sp(schema.comments[3]) == (5, 14, 5, 30, 69, 85)
     assert sp(schema.comments[4]) == (6, 15, 6, 31, 100, 116)
 
 
@@ -642,7 +642,7 @@ def test_non_ascii_identifiers_columns_in_characters_offsets_in_bytes() -> None:
     assert mingzi.name == "名字"
     assert sp(mingzi.name_span) == (3, 3, 3, 5, 32, 38)
     assert sp(mingzi.type_span) == (3, 6, 3, 9, 39, 42)
-    assert sp(model) == (1, 1, 4, 2, 0, 45)
+    assert sp(model) == (1, 1, 4, 2, 0, 44)
     data = text.encode("utf-8")
     assert data[naive.span.start_offset : naive.span.end_offset].decode() == "naïve String"
     assert data[mingzi.name_span.start_offset : mingzi.name_span.end_offset].decode() == "名字"
@@ -652,7 +652,7 @@ def test_non_ascii_in_strings_and_comments_shifts_byte_offsets() -> None:
     text = 'model A {\n  a String @default("é") // ünï\n  b Int\n}\n'
     a, b = only_block(text).fields
     # `"é"` is 3 characters and 4 bytes.
-    assert sp(a.attributes[0].arg()) == (2, 23, 2, 26, 32, 36)
+    assert sp(a.attributes[0].arg()) == (2, 21, 2, 24, 30, 34)
     assert a.comment == "ünï"
     # line 3 starts at character 42, byte 45 (é, ü and ï take two bytes each).
     assert sp(b) == (3, 3, 3, 8, 47, 52)
@@ -775,7 +775,7 @@ def test_schema_folder(tmp_path: Path) -> None:
     assert user.span.file == user_file and user.fields[0].attributes[0].span.file == user_file
     assert user.name_span.file == user_file
     # Spans are per file: each file's first block starts at line 1, offset 0.
-    assert sp(user) == (1, 1, 4, 2, 0, 40) and sp(role) == (1, 1, 3, 2, 0, 17)
+    assert sp(user) == (1, 1, 4, 2, 0, 39) and sp(role) == (1, 1, 3, 2, 0, 17)
     assert schema.resolve_type(user.field("role")) is role
 
 
@@ -786,7 +786,7 @@ def test_schema_folder_reports_errors_of_every_file(tmp_path: Path) -> None:
     with pytest.raises(PrismaSyntaxError) as raised:
         parse_path(tmp_path)
     found = [(Path(e.path).name, e.line, e.column) for e in raised.value.errors]
-    assert found == [("a.prisma", 3, 7), ("c.prisma", 1, 1)]
+    assert found == [("a.prisma", 3, 12), ("c.prisma", 1, 1)]
     assert raised.value.path == str(tmp_path / "a.prisma")
 
 

@@ -24,6 +24,7 @@ without a type never come out of a successful parse, so they are printed in thei
 from __future__ import annotations
 
 import json
+import re
 from typing import Optional
 
 from prisma_lint.ast.nodes import (
@@ -50,15 +51,7 @@ from prisma_lint.ast.nodes import (
 __all__ = ["print_schema", "print_block", "print_expression", "print_attribute", "print_string"]
 
 INDENT = "  "
-
-_KEYWORDS = {
-    "model": "model",
-    "view": "view",
-    "type": "type",
-    "enum": "enum",
-    "datasource": "datasource",
-    "generator": "generator",
-}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def print_schema(schema: Schema) -> str:
@@ -70,8 +63,12 @@ def print_schema(schema: Schema) -> str:
 
 def print_string(value: str) -> str:
     """A string literal for `value`: JSON escaping (`"`, `\\`, control characters), other characters
-    as they are."""
-    return json.dumps(value, ensure_ascii=False)
+    as they are, except lone surrogates (which only an escape in the source can produce, and which
+    cannot be encoded as UTF-8): they are escaped as `\\uXXXX` again."""
+    text = json.dumps(value, ensure_ascii=False)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
 
 
 def print_expression(expression) -> str:
@@ -160,7 +157,7 @@ def _property(prop: Property) -> list[str]:
 def print_block(block) -> str:
     """One block, with its documentation, ending with a newline."""
     lines = _documentation(block.documentation, "")
-    lines.append(f"{_KEYWORDS[block.kind]} {block.name} {{")
+    lines.append(f"{block.kind} {block.name} {{")  # each kind is its keyword
     if isinstance(block, (Model, View, CompositeType)):
         for field in block.fields:
             lines.extend(_field(field))

@@ -1,0 +1,133 @@
+"""Suppression comments.
+
+Ours are `//` comments (a `///` comment is documentation: Prisma copies it into the generated client):
+
+* `// prisma-lint-disable-next-line RULE[, RULE] -- reason`: the next line;
+* `// prisma-lint-disable-line RULE` at the end of a line: that line;
+* `// prisma-lint-disable RULE` ... `// prisma-lint-enable RULE`: the lines between (to the end of the
+  file when not re-enabled);
+* `// prisma-lint-disable-file RULE`: the whole file.
+
+With no rule named, a directive covers every rule. Rules are named by code or name. A directive that
+suppresses nothing is itself reported (rule `unused-suppression`).
+
+The npm prisma-lint's documentation comments are honoured too: `/// prisma-lint-ignore-model [rule
+[args]]` in a model's documentation, `/// prisma-lint-ignore-enum [rule]` in an enum's, and
+`/// prisma-lint-ignore-field [rule]` in a field's. Arguments after a rule name are for the rule itself
+(e.g. `require-field createdAt` skips only that required field); rules that take none ignore them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from prisma_lint.ast.nodes import Schema, Span
+from prisma_lint.diagnostics import Diagnostic
+
+__all__ = ["Directive", "Suppressions", "parse_directives", "npm_ignores"]
+
+_DIRECTIVE = re.compile(
+    r"^\s*prisma-lint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rest>.*)$"
+)
+_MALFORMED = re.compile(r"^\s*prisma-lint-[a-z-]+")
+
+
+@dataclass
+class Directive:
+    kind: str
+    rules: tuple[str, ...]  # as written; empty means every rule
+    span: Span
+    reason: Optional[str]
+    used: set[str] = field(default_factory=set)  # the rule names it suppressed something for
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        return not self.rules or diagnostic.code in self.rules or diagnostic.rule in self.rules
+
+
+@dataclass
+class Suppressions:
+    """The directives of one file, and what each covers."""
+
+    directives: list[Directive]
+    problems: list[tuple[Span, str]]  # malformed directives
+    _ranges: list[tuple[Directive, int, int]] = field(default_factory=list)  # directive, first, last line
+
+    def suppresses(self, diagnostic: Diagnostic) -> bool:
+        hit = False
+        for directive, first, last in self._ranges:
+            if first <= diagnostic.line <= last and directive.covers(diagnostic):
+                directive.used.add(diagnostic.code)
+                hit = True
+        return hit
+
+
+def parse_directives(schema: Schema, path: Optional[str], canonical: Callable[[str], Optional[str]]) -> Suppressions:
+    """Read the suppression comments of `schema` that belong to file `path`. `canonical` maps a rule
+    name or code to its code (None when unknown)."""
+    directives: list[Directive] = []
+    problems: list[tuple[Span, str]] = []
+    ranges: list[tuple[Directive, int, int]] = []
+    open_ranges: list[Directive] = []
+    for comment in schema.comments:
+        if comment.doc or comment.span.file != path:
+            continue
+        match = _DIRECTIVE.match(comment.text)
+        if match is None:
+            if _MALFORMED.match(comment.text):
+                problems.append((comment.span, f"Unknown suppression comment `{comment.text.strip()}`."))
+            continue
+        rest, _sep, reason = match.group("rest").partition("--")
+        names = tuple(n for n in re.split(r"[\s,]+", rest.strip()) if n)
+        codes = []
+        for name in names:
+            code = canonical(name)
+            if code is None:
+                problems.append((comment.span, f"Suppression comment names an unknown rule `{name}`."))
+            else:
+                codes.append(code)
+        directive = Directive(match.group("kind"), tuple(codes), comment.span, reason.strip() or None)
+        if names and not codes:
+            continue
+        line = comment.span.start_line
+        kind = directive.kind
+        if kind == "disable-next-line":
+            ranges.append((directive, comment.span.end_line + 1, comment.span.end_line + 1))
+        elif kind == "disable-line":
+            ranges.append((directive, line, line))
+        elif kind == "disable-file":
+            ranges.append((directive, 1, 1 << 30))
+        elif kind == "disable":
+            open_ranges.append(directive)
+        else:  # enable: closes the matching disable(s)
+            for opened in list(open_ranges):
+                if not directive.rules or set(opened.rules) & set(directive.rules) or not opened.rules:
+                    ranges.append((opened, opened.span.start_line, line))
+                    open_ranges.remove(opened)
+            continue  # an enable suppresses nothing, so it is never "unused"
+        directives.append(directive)
+    for opened in open_ranges:
+        ranges.append((opened, opened.span.start_line, 1 << 30))
+    return Suppressions(directives, problems, ranges)
+
+
+_NPM_IGNORE = re.compile(r"^\s*prisma-lint-ignore-(?P<kind>model|enum|field)\b(?P<rest>.*)$")
+
+
+def npm_ignores(documentation: Optional[str], kind: str) -> Optional[dict[str, list[str]]]:
+    """The npm prisma-lint ignore comments in a node's documentation: {rule name: args}; the key "*"
+    (with no args) when every rule is ignored. None when there are none."""
+    if not documentation:
+        return None
+    found: dict[str, list[str]] = {}
+    for line in documentation.splitlines():
+        match = _NPM_IGNORE.match(line)
+        if match is None or match.group("kind") != kind:
+            continue
+        words = match.group("rest").split()
+        if not words:
+            found["*"] = []
+        else:
+            found.setdefault(words[0], []).extend(words[1:])
+    return found or None

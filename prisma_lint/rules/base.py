@@ -1,0 +1,170 @@
+"""What a rule is, and what it is given when it runs.
+
+A rule is a small module (see docs/writing-rules.md and any module in this package):
+
+* a docstring whose first line is the summary and whose sections are `## What it does`, `## Why is this
+  bad?`, `## Example` (a ```prisma block that triggers the rule, then "Use instead:" and a block that
+  does not), and `## Options`;
+* metadata as module constants: `CODE` ("PL101"), `NAME` ("model-name-pascal-case"), `CATEGORY`,
+  `SEVERITY` ("error" | "warning" | "info"), optionally `SCOPE` ("schema", the default, or "project"),
+  `ALIASES` (other names accepted in configs, e.g. deprecated ones), `DEFAULT_OPTIONS` (options the
+  rule's docs Example is linted with) and `IGNORE_ARGS` (True when the rule itself reads the arguments
+  of npm-style `/// prisma-lint-ignore-model rule args` comments, see `prisma_lint.directives`);
+* `class Options(RuleOptions)`: its options, a pydantic model that rejects unknown keys;
+* `def check(schema, ctx)` (or `check(project, ctx)` for project scope) that yields
+  `ctx.diagnostic(span, message, fix_hint=...)` for each violation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Callable, Iterable, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from prisma_lint.ast.nodes import Schema, Span
+from prisma_lint.diagnostics import Diagnostic, Edit, Severity
+
+__all__ = ["RuleOptions", "Rule", "RuleContext", "SchemaUnit", "Project", "option_key"]
+
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def option_key(key: str) -> str:
+    """Options may be written as in Python (`allow_list`), TOML (`allow-list`) or the npm prisma-lint's
+    JSON (`allowList`); all three mean the same option."""
+    return _CAMEL_BOUNDARY.sub("_", key).replace("-", "_").lower()
+
+
+class RuleOptions(BaseModel):
+    """Base of every rule's options: frozen, and unknown keys are an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {option_key(k) if isinstance(k, str) else k: v for k, v in data.items()}
+        return data
+
+
+class NoOptions(RuleOptions):
+    pass
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    scope: Literal["schema", "project"]
+    aliases: tuple[str, ...]
+    options: type[RuleOptions]
+    check: Callable[..., Iterable[Diagnostic]]
+    summary: str
+    doc: str
+    module: str
+    default_options: dict = field(default_factory=dict)
+    # True when the rule reads the arguments of npm-style `/// prisma-lint-ignore-model rule args`
+    # itself (e.g. require-field's field names); otherwise naming the rule ignores all of it.
+    ignore_args: bool = False
+
+    _CODE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
+    _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> "Rule":
+        """Read and check a rule module's metadata; a broken module fails with a message naming it."""
+        where = module.__name__
+
+        def need(attribute: str) -> Any:
+            if not hasattr(module, attribute):
+                raise ValueError(f"rule module {where} has no {attribute}")
+            return getattr(module, attribute)
+
+        code, name = need("CODE"), need("NAME")
+        if not cls._CODE.match(code):
+            raise ValueError(f"rule module {where}: CODE {code!r} is not like 'PL101'")
+        if not cls._NAME.match(name):
+            raise ValueError(f"rule module {where}: NAME {name!r} is not kebab-case")
+        scope = getattr(module, "SCOPE", "schema")
+        if scope not in ("schema", "project"):
+            raise ValueError(f"rule module {where}: SCOPE must be 'schema' or 'project'")
+        options = getattr(module, "Options", NoOptions)
+        if not (isinstance(options, type) and issubclass(options, RuleOptions)):
+            raise ValueError(f"rule module {where}: Options must subclass RuleOptions")
+        doc = (module.__doc__ or "").strip()
+        if not doc:
+            raise ValueError(f"rule module {where} has no docstring")
+        return cls(
+            code=code,
+            name=name,
+            category=need("CATEGORY"),
+            severity=Severity(need("SEVERITY")),
+            scope=scope,
+            aliases=tuple(getattr(module, "ALIASES", ())),
+            options=options,
+            check=need("check"),
+            summary=doc.splitlines()[0].strip(),
+            doc=doc,
+            module=where,
+            default_options=dict(getattr(module, "DEFAULT_OPTIONS", {})),
+            ignore_args=bool(getattr(module, "IGNORE_ARGS", False)),
+        )
+
+    def names(self) -> tuple[str, ...]:
+        return (self.code, self.name, *self.aliases)
+
+
+@dataclass
+class SchemaUnit:
+    """One linted schema: a file, or a schema folder read as one."""
+
+    path: str
+    schema: Schema
+    texts: dict[str, str]  # file path -> its text (a schema folder has several)
+    service: Optional[str] = None  # e.g. "telehealth-service" for services/telehealth-service/prisma/...
+
+
+@dataclass
+class Project:
+    """Every schema of one run, for project-scope rules (consistency across services)."""
+
+    units: list[SchemaUnit]
+
+
+class RuleContext:
+    """What a rule's `check` gets besides the schema: its options, and a way to make diagnostics."""
+
+    def __init__(self, rule: Rule, options: RuleOptions, severity: Severity, unit: Optional[SchemaUnit] = None,
+                 project: Optional[Project] = None) -> None:
+        self.rule = rule
+        self.options = options
+        self.severity = severity
+        self.unit = unit
+        self.project = project
+
+    @property
+    def path(self) -> Optional[str]:
+        return self.unit.path if self.unit else None
+
+    def diagnostic(self, span: Span, message: str, fix_hint: Optional[str] = None,
+                   edits: Iterable[Edit] = (), severity: Union[Severity, str, None] = None) -> Diagnostic:
+        """A diagnostic of this rule at `span` (use the narrowest span: a name, not a whole block)."""
+        return Diagnostic(
+            path=span.file if span.file is not None else self.path,
+            line=span.start_line,
+            column=span.start_column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            code=self.rule.code,
+            rule=self.rule.name,
+            severity=Severity(severity) if severity is not None else self.severity,
+            message=message,
+            fix_hint=fix_hint,
+            edits=tuple(edits),
+        )

@@ -1,0 +1,3 @@
+"""fields rules."""
+
+RULES: list[str] = []

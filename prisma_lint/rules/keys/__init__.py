@@ -1,0 +1,3 @@
+"""keys rules."""
+
+RULES: list[str] = []

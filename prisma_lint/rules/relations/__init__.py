@@ -1,0 +1,3 @@
+"""relations rules."""
+
+RULES: list[str] = []

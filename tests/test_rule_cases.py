@@ -1,0 +1,70 @@
+"""Every rule's pass/fail cases, kept as data in `rules/cases/<CODE>.toml` (sqlfluff's way).
+
+Each file names its rule and lists cases: a `schema`, optional `options` for the rule, and the
+`violations` the rule must report (`line`, `column`, and optionally a `message` fragment); a case with
+no violations must be clean for that rule. Each failing case is also run with the rule switched off,
+which must silence it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from prisma_lint import lint_text
+from prisma_lint.config import config_from_dict
+from prisma_lint.rules.registry import default_registry
+
+CASES = Path(__file__).resolve().parents[1] / "rules" / "cases"
+
+
+def _load():
+    for path in sorted(CASES.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for index, case in enumerate(data.get("cases", [])):
+            yield pytest.param(data["rule"], case, id=f"{path.stem}-{case.get('name', index)}")
+
+
+ALL_CASES = list(_load())
+
+
+def _run(rule_code: str, case: dict, enabled: bool = True):
+    rule = default_registry().get(rule_code)
+    table = {"extends": "none", "rules": {rule.name: dict(case.get("options", {}), severity="error")}}
+    if not enabled:
+        table = {"extends": "none", "select": ["PL001"]}
+    diagnostics = lint_text(case["schema"], "case.prisma", config_from_dict(table))
+    syntax = [d for d in diagnostics if d.code == "PL001"]
+    assert not syntax, f"case schema does not parse: {syntax}"
+    return [d for d in diagnostics if d.code == rule.code]
+
+
+@pytest.mark.parametrize(("rule_code", "case"), ALL_CASES)
+def test_rule_case(rule_code: str, case: dict) -> None:
+    found = _run(rule_code, case)
+    expected = case.get("violations", [])
+    assert [(d.line, d.column) for d in found] == [(v["line"], v["column"]) for v in expected], (
+        "\n".join(f"{d.line}:{d.column} {d.message}" for d in found) or "no diagnostics"
+    )
+    for diagnostic, violation in zip(found, expected):
+        if "message" in violation:
+            assert violation["message"] in diagnostic.message
+    if expected:
+        assert _run(rule_code, case, enabled=False) == []
+
+
+def test_every_rule_has_cases() -> None:
+    codes_with_cases = {p.stem.split("_")[0] for p in CASES.glob("*.toml")}
+    missing = sorted(r.code for r in default_registry() if r.code not in codes_with_cases
+                     and r.code not in ("PL001",))
+    assert not missing, f"rules without a case file in rules/cases/: {missing}"
+
+
+def test_case_files_name_known_rules() -> None:
+    registry = default_registry()
+    for path in CASES.glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert registry.find(data["rule"]) is not None, f"{path.name}: unknown rule {data['rule']}"
+        assert data.get("cases"), f"{path.name} has no cases"

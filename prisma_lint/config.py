@@ -49,6 +49,7 @@ __all__ = [
     "find_config",
     "default_config",
     "config_from_dict",
+    "CliSelection",
     "PRESETS",
 ]
 
@@ -374,6 +375,14 @@ def default_config(registry: Optional[Registry] = None) -> LintConfig:
     path = _preset_path("strategy")
     state, config = _load_state(_read_table(path) or {}, path, registry)
     return LintConfig(state, [], None, None, registry, config.project)
+
+
+@dataclass(frozen=True)
+class CliSelection:
+    """`--select`/`--ignore` without `--config`: applied on top of each schema's own configuration."""
+
+    select: Optional[list[str]]
+    ignore: list[str]
 
 
 def find_config(start: Union[str, Path]) -> Optional[Path]:

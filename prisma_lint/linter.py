@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from prisma_lint.ast.nodes import Schema, Span
-from prisma_lint.config import ConfigError, LintConfig, RuleSettings, default_config, find_config, load_config
+from prisma_lint.config import CliSelection, ConfigError, LintConfig, RuleSettings, default_config, find_config, load_config
 from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.directives import Suppressions, npm_ignores, parse_directives
 from prisma_lint.parser import PrismaSyntaxError, parse
@@ -284,8 +284,8 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for) -
     return result
 
 
-def _config_resolver(config: Optional[LintConfig]):
-    if config is not None:
+def _config_resolver(config: Union[LintConfig, CliSelection, None]):
+    if isinstance(config, LintConfig):
         return config.rules_for
     loaded: dict[Optional[Path], LintConfig] = {}
 
@@ -293,6 +293,8 @@ def _config_resolver(config: Optional[LintConfig]):
         found = find_config(Path(path)) if path else None
         if found not in loaded:
             loaded[found] = load_config(found) if found is not None else default_config()
+            if isinstance(config, CliSelection):
+                loaded[found] = loaded[found].with_cli(config.select, config.ignore)
         return loaded[found].rules_for(path)
 
     return resolve
@@ -310,7 +312,7 @@ def lint_text(text: str, path: Optional[str] = None, config: Optional[LintConfig
     return _lint_units([unit], [], config.rules_for).diagnostics
 
 
-def lint_paths(paths: Iterable[Union[str, Path]], config: Optional[LintConfig] = None) -> LintResult:
+def lint_paths(paths: Iterable[Union[str, Path]], config: Union[LintConfig, CliSelection, None] = None) -> LintResult:
     """Lint schema files and folders. Without a config, each schema uses the closest config file above
     it, or the strategy preset. Raises InputError for a path that does not exist or holds no schema."""
     paths = list(paths)

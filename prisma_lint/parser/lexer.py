@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import Iterator
 
 __all__ = ["Tok", "LexedComment", "Lexed", "tokenize", "block_boundaries", "KEYWORDS"]
 
@@ -140,13 +141,12 @@ class Lexed:
     line's newline token and `shape` is a small integer naming the line's sequence of token types. The
     parser memoizes its work by shape (see driver.py)."""
 
-    lines: list[tuple[int, list[tuple]]]
+    lines: Iterator[tuple[int, list[tuple]]]
     comments: list[LexedComment]
     problems: list[tuple[int, int, str]]  # (line, column, message)
 
-    @property
-    def tokens(self) -> list[Tok]:
-        """Every token as a `Tok`, in order (for Lark's parser in error recovery)."""
+    def all_tokens(self) -> list[Tok]:
+        """The remaining tokens as `Tok`s, in order (for Lark's parser in error recovery)."""
         return [Tok.of(tok) for _shape, toks in self.lines for tok in toks]
 
 
@@ -284,22 +284,31 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 def tokenize(text: str) -> Lexed:
     """Tokenize a whole schema, line by line.
 
+    `lines` is a generator: the parser consumes each line's tokens as they are made, so the tokens of a
+    big file never all exist at once (on a 10 MB schema they would take more memory than the AST).
+    Comments are appended to `comments` as their lines are reached; problems found before the first
+    line (a byte-order mark, a misplaced block comment) are in `problems` at once.
+
     Each distinct line is scanned once (keyed by its text after the indentation, and whether it starts
     inside a block): real schemas repeat many lines (`createdAt DateTime @default(now())`,
     `@@index([patientId])`), and a repeated line costs a dictionary lookup instead of a scan.
     """
-    lines: list[tuple[int, list[Tok]]] = []
     comments: list[LexedComment] = []
     problems: list[tuple[int, int, str]] = []
     if text.startswith("\ufeff"):
         problems.append((1, 1, "This file starts with a byte-order mark (U+FEFF), which Prisma does not "
                                "accept. Save it as UTF-8 without a BOM."))
         text = " " + text[1:]  # same length: every offset stays put
+    block_comments: list[LexedComment] = []
     if "/*" in text:
-        text = _blank_block_comments(text, comments, problems)
+        text = _blank_block_comments(text, block_comments, problems)
     if "\r" in text:
         # A lone `\r` is a line break for Prisma; as `\n` it keeps the line count and every offset.
         text = _LONE_CR.sub("\n", text)
+    return Lexed(_lines(text, comments, block_comments), comments, problems)
+
+
+def _lines(text: str, comments: list[LexedComment], block_comments: list[LexedComment]):
     shapes = _Shapes()
     cache: dict[tuple[int, str], tuple] = {}
     depth = 0
@@ -309,10 +318,13 @@ def tokenize(text: str) -> Lexed:
     last_index = len(text_lines) - 1
     ws = _WS_CHARS
     ws_cr = _WS_CHARS + "\r"
+    pending_blocks = list(reversed(block_comments))  # block comments, released as their line is reached
     for index, raw in enumerate(text_lines):
         line_no += 1
         line_start = offset
         offset += len(raw) + 1
+        while pending_blocks and pending_blocks[-1].line <= line_no:
+            comments.append(pending_blocks.pop())
         content = raw.strip(ws_cr)
         if not content:
             continue
@@ -335,10 +347,10 @@ def tokenize(text: str) -> Lexed:
         toks = [(kind, value, base + start, base + end, line_no, column + start) for kind, value, start, end in specs]
         end = base + length
         toks.append(("_NL", "\n" if index < last_index else "", end, end, line_no, column + length))
-        lines.append((shape, toks))
-    if len(comments) > 1 and "/*" in text:
+        yield shape, toks
+    comments.extend(reversed(pending_blocks))
+    if block_comments:
         comments.sort(key=lambda c: c.start)
-    return Lexed(lines, comments, problems)
 
 
 def block_boundaries(tokens: list[tuple]) -> tuple[list[int], list[int]]:

@@ -111,14 +111,21 @@ class ParseContext:
                 last = match.end()
                 self._line_starts.append(last)
                 self._line_byte_starts.append(total)
-        # Documentation comments alone on their line, by line; trailing comments, by line.
+        # Documentation comments alone on their line, by line; trailing comments, by line. The lexer
+        # appends to `comments` as it goes; `_index_comments` catches up before each lookup.
         self.docs: dict[int, str] = {}
         self.trailing: dict[int, LexedComment] = {}
-        for comment in comments:
+        self._comments = comments
+        self._indexed = 0
+
+    def _index_comments(self) -> None:
+        comments = self._comments
+        for comment in comments[self._indexed :]:
             if comment.trailing:
                 self.trailing.setdefault(comment.line, comment)
             elif comment.doc:
                 self.docs[comment.line] = comment.text.strip()
+        self._indexed = len(comments)
 
     def byte(self, offset: int) -> int:
         if self.ascii:
@@ -129,6 +136,8 @@ class ParseContext:
 
     def documentation_before(self, line: int) -> Optional[str]:
         """The `///` lines directly above `line`, joined; None when there are none."""
+        if self._indexed != len(self._comments):
+            self._index_comments()
         docs = self.docs
         if line - 1 not in docs:
             return None
@@ -139,6 +148,8 @@ class ParseContext:
 
     def trailing_comment(self, line: int) -> tuple[Optional[str], Optional[str]]:
         """(documentation, comment) from a comment at the end of `line`."""
+        if self._indexed != len(self._comments):
+            self._index_comments()
         comment = self.trailing.get(line)
         if comment is None:
             return None, None

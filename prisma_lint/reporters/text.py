@@ -1,0 +1,55 @@
+"""`path:line:col: CODE [name] message`, with the source line and a caret on a terminal."""
+
+from __future__ import annotations
+
+from prisma_lint.diagnostics import Diagnostic, Severity
+from prisma_lint.linter import LintResult
+from prisma_lint.parser.errors import caret_excerpt
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def _source_lines(result: LintResult) -> dict[str, list[str]]:
+    lines: dict[str, list[str]] = {}
+    for unit in result.units:
+        for path, text in unit.texts.items():
+            if path is not None:
+                lines[path] = text.splitlines()
+    return lines
+
+
+def _line(d: Diagnostic, color: bool) -> str:
+    where = f"{d.path or '<string>'}:{d.line}:{d.column}:"
+    label = f"{d.code} [{d.rule}]"
+    if color:
+        return f"{_BOLD}{where}{_RESET} {_COLORS[d.severity]}{label}{_RESET} {d.message}"
+    return f"{where} {label} {d.message}"
+
+
+def render(result: LintResult, *, color: bool = False, show_source: bool = False) -> str:
+    sources = _source_lines(result) if show_source else {}
+    out: list[str] = []
+    for d in result.diagnostics:
+        out.append(_line(d, color))
+        if show_source:
+            lines = sources.get(d.path or "")
+            if lines is None and d.path:
+                try:
+                    with open(d.path, encoding="utf-8") as handle:
+                        lines = sources[d.path] = handle.read().splitlines()
+                except OSError:
+                    lines = sources[d.path] = []
+            if lines and 0 < d.line <= len(lines):
+                width = d.end_column - d.column if d.end_line == d.line else len(lines[d.line - 1]) - d.column + 1
+                excerpt = caret_excerpt(lines[d.line - 1], d.column, width)
+                out.append(f"{_DIM}{excerpt}{_RESET}" if color else excerpt)
+            if d.fix_hint:
+                out.append(f"  help: {d.fix_hint}")
+    s = result.summary()
+    parts = [f"{s['errors']} error{'s' * (s['errors'] != 1)}", f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}"]
+    if s["infos"]:
+        parts.append(f"{s['infos']} info")
+    schemas = f"{s['schemas']} schema{'s' * (s['schemas'] != 1)}"
+    out.append(f"Found {', '.join(parts)} in {schemas} ({s['files']} file{'s' * (s['files'] != 1)}).")
+    return "\n".join(out) + "\n"

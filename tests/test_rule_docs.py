@@ -1,0 +1,59 @@
+"""Rule documentation: same headings everywhere, examples that really trigger (or pass) their rule,
+generated pages in docs/rules/ in step with the rule modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prisma_lint import lint_text
+from prisma_lint.config import config_from_dict
+from prisma_lint.rules.docs import HEADINGS, examples, render_index, render_page, sections
+from prisma_lint.rules.registry import default_registry
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"
+RULES = list(default_registry())
+# Diagnostics made by the linter itself rather than by checking a parsed schema.
+ENGINE_RULES = {"PL001"}
+
+
+def _only(rule, options=None):
+    return config_from_dict({"extends": "none", "rules": {rule.name: dict(options or {}, severity="error")}})
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_headings_in_order(rule) -> None:
+    found = [h for h in sections(rule) if h in HEADINGS]
+    assert found == list(HEADINGS), f"{rule.module}: headings {list(sections(rule))}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_example_triggers_and_use_instead_is_clean(rule) -> None:
+    bad, good = examples(rule)
+    assert bad and good, f"{rule.module}: the Example needs a ```prisma block, then 'Use instead:' and another"
+    config = _only(rule, rule.default_options)
+    bad_found = lint_text(bad, "example.prisma", config)
+    if rule.code in ENGINE_RULES:
+        assert any(d.code == rule.code for d in bad_found)
+    else:
+        assert [d for d in bad_found if d.code == "PL001"] == [], "the Example must parse"
+        assert any(d.code == rule.code for d in bad_found), f"{rule.name}: its Example does not trigger it"
+    good_found = [d for d in lint_text(good, "example.prisma", config) if d.code == rule.code or d.code == "PL001"]
+    assert good_found == [], f"{rule.name}: its 'Use instead' is not clean: {good_found}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_generated_page_is_up_to_date(rule) -> None:
+    page = DOCS / f"{rule.name}.md"
+    assert page.is_file(), f"missing {page}: run `python -m prisma_lint.rules.docs`"
+    assert page.read_text(encoding="utf-8") == render_page(rule), f"{page} is stale: run `python -m prisma_lint.rules.docs`"
+
+
+def test_index_is_up_to_date() -> None:
+    assert (DOCS / "index.md").read_text(encoding="utf-8") == render_index(RULES)
+
+
+def test_no_page_without_a_rule() -> None:
+    names = {r.name for r in RULES} | {"index"}
+    assert sorted(p.stem for p in DOCS.glob("*.md") if p.stem not in names) == []

@@ -2,5 +2,9 @@
 
 RULES: list[str] = [
     "PL001_syntax_error",
+    "PL002_unknown_type",
     "PL003_unused_suppression",
+    "PL004_duplicate_name",
+    "PL005_unknown_relation_field",
+    "PL006_unknown_attribute",
 ]

@@ -79,7 +79,7 @@ def _kebab(name: str) -> str:
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
 
     select: Optional[list[str]] = None
     extend_select: list[str] = Field(default_factory=list)
@@ -192,6 +192,8 @@ class LintConfig:
 
 
 def _options(rule: Rule, raw: dict[str, Any], where: Optional[str]) -> RuleOptions:
+    if not raw:
+        return rule.options.defaults()
     try:
         return rule.options(**raw)
     except ValidationError as error:

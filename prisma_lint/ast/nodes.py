@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
-from pydantic import GetCoreSchemaHandler
-from pydantic_core import CoreSchema, core_schema
-from typing_extensions import TypedDict
+from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on Python < 3.12
 
-from pydantic import Field as _Discriminated
+if TYPE_CHECKING:  # pydantic is only imported when the AST is serialised (see prisma_lint.ast.dump)
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
 
 SCALAR_TYPES = frozenset(
     {"String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes", "Unsupported"}
@@ -62,7 +62,9 @@ class Span(tuple):
         return dict(zip(self._fields, self))
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+    def __get_pydantic_core_schema__(cls, source: Any, handler: "GetCoreSchemaHandler") -> "CoreSchema":
+        from pydantic_core import core_schema
+
         from_dict = core_schema.no_info_after_validator_function(
             lambda data: cls(**data), handler.generate_schema(SpanObject)
         )
@@ -75,6 +77,8 @@ class Span(tuple):
 
 
 class SpanObject(TypedDict):
+    """How a Span looks in JSON."""
+
     file: Optional[str]
     start_line: int
     start_column: int
@@ -146,10 +150,8 @@ class ObjectValue:
     kind: Literal["object"] = "object"
 
 
-Expression = Annotated[
-    Union[StringValue, NumberValue, ConstantValue, FunctionCall, ArrayValue, ObjectValue],
-    _Discriminated(discriminator="kind"),
-]
+# Each member has a distinct `kind` literal, which is how pydantic tells them apart when reading JSON.
+Expression = Union[StringValue, NumberValue, ConstantValue, FunctionCall, ArrayValue, ObjectValue]
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,10 +442,7 @@ class Comment:
     kind: Literal["comment"] = "comment"
 
 
-Block = Annotated[
-    Union[Model, View, CompositeType, Enum, Datasource, Generator],
-    _Discriminated(discriminator="kind"),
-]
+Block = Union[Model, View, CompositeType, Enum, Datasource, Generator]
 FieldBlock = Union[Model, View, CompositeType]
 
 

@@ -16,13 +16,9 @@ import threading
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-from lark import Lark
-from lark.exceptions import UnexpectedInput, UnexpectedToken
-from lark.lexer import Lexer
-
 from prisma_lint.ast.nodes import Comment, Schema, Span
 from prisma_lint.parser.errors import PrismaSyntaxError, SyntaxProblem
-from prisma_lint.parser.driver import MemoDriver
+from prisma_lint.parser.driver import MemoDriver, ParseStop, load_tables
 from prisma_lint.parser.lexer import KEYWORDS, LexedComment, Tok, block_boundaries, tokenize
 from prisma_lint.parser.transformer import AstBuilder, ParseContext
 
@@ -67,40 +63,45 @@ _READABLE = {
 }
 
 
-class _TokenListLexer(Lexer):
-    """Hands Lark the tokens our own tokenizer already made (Lark's "custom input" path)."""
+def _cache_dir() -> Optional[Path]:
+    folder = Path(os.environ.get("PRISMA_LINT_CACHE_DIR", Path.home() / ".cache" / "prisma-lint"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only home: build the tables each time, a few tens of milliseconds
+    return folder
 
-    def __init__(self, lexer_conf) -> None:  # noqa: D401 - Lark's signature
-        pass
 
-    def lex(self, tokens):  # Lark's "interface 0" for custom lexers: it passes what parse() was given
-        return iter(tokens)
+_BUILDER = AstBuilder()
 
 
 @functools.lru_cache(maxsize=1)
-def _parser() -> tuple[Lark, AstBuilder, MemoDriver]:
-    """The one LALR parser, built on first use. The grammar analysis is cached on disk by Lark."""
-    builder = AstBuilder()
-    cache_dir = Path(os.environ.get("PRISMA_LINT_CACHE_DIR", Path.home() / ".cache" / "prisma-lint"))
-    cache: Union[bool, str] = False
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        from prisma_lint import __version__
+def _lark():
+    """Lark's own LALR parser over the same grammar, used for error recovery and to build the tables.
+    Imported and built only when needed (a run over valid schemas never needs it)."""
+    from lark import Lark
 
-        cache = str(cache_dir / f"grammar-{__version__}.lark.cache")
-    except OSError:
-        cache = False  # a read-only home: build the tables each time, a few tens of milliseconds
-    lark = Lark.open(
+    from prisma_lint.parser.lark_lexer import TokenListLexer
+
+    folder = _cache_dir()
+    from prisma_lint import __version__
+
+    cache = str(folder / f"grammar-{__version__}.lark.cache") if folder is not None else False
+    return Lark.open(
         "prisma.lark",
         rel_to=__file__,
         parser="lalr",
-        lexer=_TokenListLexer,
-        transformer=builder,
+        lexer=TokenListLexer,
+        transformer=_BUILDER,
         start=["start", "block"],
         maybe_placeholders=False,
         cache=cache,
     )
-    return lark, builder, MemoDriver(lark, "start")
+
+
+@functools.lru_cache(maxsize=1)
+def _driver() -> MemoDriver:
+    return MemoDriver(load_tables(_lark, _cache_dir()), _BUILDER)
 
 
 _LOCK = threading.Lock()
@@ -139,7 +140,8 @@ def parse(text: str, path: Optional[str] = None) -> Schema:
 def _parse_blocks(text: str, path: Optional[str]) -> tuple[list, list[Comment]]:
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the schema text as str, not {type(text).__name__}")
-    lark, builder, driver = _parser()
+    driver = _driver()
+    builder = _BUILDER
     lexed = tokenize(text)
     ctx = ParseContext(text, path, lexed.comments)
     with _LOCK:
@@ -147,8 +149,10 @@ def _parse_blocks(text: str, path: Optional[str]) -> tuple[list, list[Comment]]:
         try:
             blocks = driver.parse(lexed.lines)
             problems: list[SyntaxProblem] = []
-        except UnexpectedInput:
-            # Start again from a fresh token stream (the fast path consumed part of it).
+        except ParseStop:
+            # Start again from a fresh token stream (the fast path consumed part of it), with Lark's
+            # parser, block by block, dropping bad lines.
+            lark = _lark()
             lexed = tokenize(text)
             ctx = ParseContext(text, path, lexed.comments)
             builder.ctx = ctx
@@ -194,7 +198,7 @@ def _describe(tok: Tok) -> str:
 _NOT_SUGGESTED = {"BANG", "COLON", "LSQB"}
 
 
-def _expected(error: UnexpectedToken) -> str:
+def _expected(error) -> str:
     names = sorted({_READABLE[t] for t in error.expected if t in _READABLE and t not in _NOT_SUGGESTED})
     if not names:
         return ""
@@ -203,7 +207,7 @@ def _expected(error: UnexpectedToken) -> str:
     return " Expected " + (names[0] if len(names) == 1 else "one of " + ", ".join(names)) + "."
 
 
-def _recover(lark: Lark, tokens: list[Tok], closers: list[int], openers: list[int], text: str,
+def _recover(lark, tokens: list[Tok], closers: list[int], openers: list[int], text: str,
              path: Optional[str]) -> tuple[list, list[SyntaxProblem]]:
     blocks: list = []
     problems: list[SyntaxProblem] = []
@@ -241,7 +245,9 @@ def _recover(lark: Lark, tokens: list[Tok], closers: list[int], openers: list[in
     return blocks, problems
 
 
-def _parse_block(lark: Lark, segment: list[Tok], report, unterminated: bool):
+def _parse_block(lark, segment: list[Tok], report, unterminated: bool):
+    from lark.exceptions import UnexpectedInput, UnexpectedToken
+
     """Parse one top-level block, dropping bad member lines until the rest parses."""
     keyword = segment[0]
     line_message = _LINE_MESSAGES[keyword.type]

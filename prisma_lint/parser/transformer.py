@@ -1,6 +1,6 @@
 """Grammar rules to AST nodes: one method per rule (or alias) of prisma.lark.
 
-Lark runs these callbacks *while* it parses (LALR with `transformer=`), so no parse tree is ever built:
+The parser runs these callbacks *while* it parses (LALR with `transformer=`), so no parse tree is ever built:
 on big schemas that halves the time and the memory. Children arrive with punctuation already filtered
 out (terminals with a leading underscore).
 
@@ -14,8 +14,6 @@ import bisect
 import json
 import re
 from typing import Optional
-
-from lark import Transformer
 
 from prisma_lint.ast.nodes import (
     Argument,
@@ -173,7 +171,7 @@ class _TypeInfo:
         self.values = values
 
 
-class AstBuilder(Transformer):
+class AstBuilder:
     """The callbacks. `ctx` is set by the parser before each parse (parses are serialised by a lock)."""
 
     ctx: ParseContext
@@ -207,7 +205,7 @@ class AstBuilder(Transformer):
     # -- blocks -----------------------------------------------------------------------------------
 
     def start(self, children: list) -> list:
-        return children
+        return children[0] if children else []
 
     def _list(self, children: list) -> list:
         """`items: item | items item`: grow one list instead of nesting."""
@@ -217,7 +215,7 @@ class AstBuilder(Transformer):
         head.append(children[-1])
         return head
 
-    members = enum_members = properties = attributes = argument_list = expression_list = _list
+    blocks = members = enum_members = properties = attributes = argument_list = expression_list = _list
 
     def _field_block(self, cls, children: list):
         keyword, name = children[0], children[1]

@@ -1,0 +1,87 @@
+"""The registry: built-in rules, plugin packs through entry points, and rules that misbehave."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+
+from prisma_lint.config import config_from_dict
+from prisma_lint.linter import _lint_units
+from prisma_lint.parser import parse
+from prisma_lint.rules import registry as registry_module
+from prisma_lint.rules.base import Rule, SchemaUnit
+from prisma_lint.rules.registry import Registry, UnknownRuleError, default_registry, load_plugins
+
+
+def _module(name: str, code: str, rule_name: str, check) -> types.ModuleType:
+    module = types.ModuleType(name)
+    module.__doc__ = "A test rule.\n\n## What it does\nx\n## Why is this bad?\nx\n## Example\nx\n## Options\nNone."
+    module.CODE, module.NAME, module.CATEGORY, module.SEVERITY = code, rule_name, "test", "error"
+    module.check = check
+    return module
+
+
+def test_builtin_codes_and_names_are_unique_and_well_formed() -> None:
+    rules = list(default_registry())
+    assert len({r.code for r in rules}) == len(rules)
+    assert len({r.name for r in rules}) == len(rules)
+    assert all(r.summary and r.doc for r in rules)
+
+
+def test_selectors() -> None:
+    registry = default_registry()
+    assert [r.code for r in registry.select("PL101")] == ["PL101"]
+    assert [r.code for r in registry.select("model-name-pascal-case")] == ["PL101"]
+    assert "PL101" in [r.code for r in registry.select("naming")]
+    assert all(r.code.startswith("PL1") for r in registry.select("PL1"))
+    with pytest.raises(UnknownRuleError, match="did you mean 'model-name-pascal-case'"):
+        registry.select("model-name-pascal")
+
+
+def test_plugin_pack_through_entry_points(monkeypatch) -> None:
+    def check(schema, ctx):
+        for model in schema.models:
+            if model.name.startswith("Tmp"):
+                yield ctx.diagnostic(model.name_span, f"Temporary model `{model.name}`.")
+
+    rule_module = _module("acme_rules.no_tmp", "AC001", "no-temporary-models", check)
+    pack = types.ModuleType("acme_rules")
+    pack.RULES = [rule_module]
+    broken = types.SimpleNamespace(name="broken", value="broken:pack", load=lambda: 1 / 0)
+    good = types.SimpleNamespace(name="acme", value="acme_rules", load=lambda: pack)
+    monkeypatch.setattr(registry_module, "entry_points", lambda group: [broken, good])
+    warnings: list[str] = []
+    registry = Registry([])
+    load_plugins(registry, warn=warnings.append)
+    assert [r.code for r in registry] == ["AC001"]
+    assert "skipping rule plugin 'broken'" in warnings[0]
+
+    config = config_from_dict({"extends": "none", "select": ["AC001"]}, registry)
+    schema = parse("model TmpThing {\n  id Int @id\n}\n", "s.prisma")
+    result = _lint_units([SchemaUnit("s.prisma", schema, {"s.prisma": ""})], [], config.rules_for)
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("AC001", 1, 7)]
+
+
+def test_a_rule_that_raises_is_reported_and_the_others_still_run() -> None:
+    def explode(schema, ctx):
+        raise RuntimeError("boom")
+
+    registry = Registry([Rule.from_module(_module("bad", "ZZ001", "explodes", explode))])
+    for rule in default_registry():
+        if rule.code == "PL101":
+            registry.add(rule)
+    config = config_from_dict({"extends": "none", "select": ["ZZ001", "PL101"]}, registry)
+    schema = parse("model bad_name {\n  id Int @id\n}\n", "s.prisma")
+    result = _lint_units([SchemaUnit("s.prisma", schema, {"s.prisma": ""})], [], config.rules_for)
+    assert sorted(d.code for d in result.diagnostics) == ["PL000", "PL101"]
+    assert result.internal_errors == 1 and result.exit_code == 2
+    (internal,) = [d for d in result.diagnostics if d.code == "PL000"]
+    assert "explodes" in internal.message and "boom" in internal.message
+
+
+def test_broken_rule_module_metadata_is_rejected() -> None:
+    module = _module("x", "lower1", "fine-name", lambda s, c: ())
+    with pytest.raises(ValueError, match="CODE"):
+        Rule.from_module(module)

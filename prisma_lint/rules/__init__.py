@@ -12,6 +12,7 @@ _PACKAGES = (
     "prisma_lint.rules.relations",
     "prisma_lint.rules.keys",
     "prisma_lint.rules.fields",
+    "prisma_lint.rules.migrations",
 )
 
 

@@ -21,8 +21,8 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace the text between two character offsets of a file (a fix edits text at spans; it never
-    reprints the file)."""
+    """Replace the text between two UTF-8 byte offsets of a file, as spans give them (a fix edits text
+    at spans; it never reprints the file)."""
 
     start: int
     end: int

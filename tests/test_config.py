@@ -62,11 +62,12 @@ def test_mistakes_name_the_key(table, fragment) -> None:
 
 
 def test_closest_config_wins(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.prisma-lint]\nselect = ["PL101"]\n')
+    (tmp_path / "pyproject.toml").write_text('[tool.prisma-lint]\nextends = "none"\nselect = ["PL101"]\n')
     service = tmp_path / "services" / "legacy" / "prisma"
     service.mkdir(parents=True)
     (service / "schema.prisma").write_text(SNAKE_MODEL)
-    (tmp_path / "services" / "legacy" / "prisma-lint.toml").write_text('[rules]\nmodel-name-pascal-case = "off"\n')
+    (tmp_path / "services" / "legacy" / "prisma-lint.toml").write_text(
+        'extends = "../../pyproject.toml"\n[rules]\nmodel-name-pascal-case = "off"\n')
     other = tmp_path / "services" / "api" / "prisma"
     other.mkdir(parents=True)
     (other / "schema.prisma").write_text(SNAKE_MODEL)

@@ -704,22 +704,12 @@ def test_small_inputs_never_crash(text: str) -> None:
 # ------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser bug: the lexer takes the `}` of an object property value for the end of the block, so "
-    "a following property named after a keyword, or holding another object, is misread",
-)
 def test_object_property_value_keeps_the_block_open() -> None:
     schema = parse("datasource d {\n  x = { a: 1 }\n  y = { b: 2 }\n  type = 1\n}\n")
     (ds,) = schema.blocks
     assert [p.name for p in ds.properties] == ["x", "y", "type"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser bug: an empty `///` line documents a block as '' but a field, enum value or property as "
-    "None, while an empty trailing `///` documents a field as ''",
-)
 def test_empty_documentation_is_consistent() -> None:
     block_doc = parse("///\nmodel A {\n  id Int\n}\n").blocks[0].documentation
     field_doc_before = parse("model A {\n  ///\n  id Int\n}\n").blocks[0].fields[0].documentation

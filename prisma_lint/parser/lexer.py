@@ -207,6 +207,7 @@ def _scan_line(content: str, depth: int):
     specs: list[tuple[str, str, int, int]] = []
     comments: list[tuple[str, str, int, int, bool]] = []
     parens = 0
+    objects = 0  # `{ ... }` object values open on this line (never a block's braces)
     keyword_allowed = depth == 0
     for match in _TOKEN_RE.finditer(content):
         kind = match.lastgroup
@@ -250,7 +251,9 @@ def _scan_line(content: str, depth: int):
                 if parens:
                     parens -= 1
             elif kind == "LBRACE":
-                if parens == 0 and depth == 0:
+                if depth == 1 or parens:
+                    objects += 1
+                elif parens == 0 and depth == 0:
                     depth = 1
                     specs.append((kind, value, start, end))
                     # Prisma's block opener takes the rest of its line unread; keep it as a comment.
@@ -266,7 +269,9 @@ def _scan_line(content: str, depth: int):
                             comments.append(("COMMENT", stripped, offset, len(content), True))
                     break
             elif kind == "RBRACE":
-                if parens == 0 and depth == 1:
+                if objects:
+                    objects -= 1
+                elif parens == 0 and depth == 1:
                     depth = 0
                     keyword_allowed = True  # `}model B {` on one line is accepted by Prisma
                     specs.append((kind, value, start, end))
@@ -357,19 +362,25 @@ def block_boundaries(tokens: list[tuple]) -> tuple[list[int], list[int]]:
     """Indexes of the `{` that open and the `}` that close top-level blocks (for error recovery)."""
     openers: list[int] = []
     closers: list[int] = []
-    depth = parens = 0
+    depth = parens = objects = 0
     for index, tok in enumerate(tokens):
         kind = tok[0]
         if kind == "_NL":
-            parens = 0
+            parens = objects = 0
         elif kind == "_LPAR":
             parens += 1
         elif kind == "RPAR":
             parens = max(parens - 1, 0)
-        elif kind == "LBRACE" and parens == 0 and depth == 0:
-            depth = 1
-            openers.append(index)
-        elif kind == "RBRACE" and parens == 0 and depth == 1:
-            depth = 0
-            closers.append(index)
+        elif kind == "LBRACE":
+            if depth == 1 or parens:
+                objects += 1
+            else:
+                depth = 1
+                openers.append(index)
+        elif kind == "RBRACE":
+            if objects:
+                objects -= 1
+            elif parens == 0 and depth == 1:
+                depth = 0
+                closers.append(index)
     return openers, closers

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import re
 import functools
 import gc
 import os
@@ -37,7 +38,7 @@ _LINE_MESSAGES = {
 _TOP_LEVEL_LINE = "This line is invalid. It does not start with any known Prisma schema keyword."
 _ARBITRARY_BLOCK = (
     "This block is invalid. It does not start with any known Prisma schema keyword. "
-    "Valid keywords include 'model', 'enum', 'type', 'view', 'datasource' and 'generator'."
+    "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'."
 )
 
 # How expected terminals read in a message.
@@ -140,6 +141,14 @@ def parse(text: str, path: Optional[str] = None) -> Schema:
 def _parse_blocks(text: str, path: Optional[str]) -> tuple[list, list[Comment]]:
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the schema text as str, not {type(text).__name__}")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:  # a str with lone surrogates is not Unicode text
+            line = text.count("\n", 0, error.start) + 1
+            column = error.start - (text.rfind("\n", 0, error.start) + 1) + 1
+            raise PrismaSyntaxError([SyntaxProblem(path, line, column, "This text is not valid Unicode "
+                                                   "(it holds a lone surrogate character).")]) from None
     driver = _driver()
     builder = _BUILDER
     lexed = tokenize(text)
@@ -179,8 +188,12 @@ def _comment(comment: LexedComment, ctx: ParseContext) -> Comment:
 # ------------------------------------------------------------------------------------------------------
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _source_line(text: str, line: int) -> str:
-    lines = text.splitlines()
+    # The same line breaks as the tokenizer (str.splitlines would also split at U+2028 and others).
+    lines = _LINE_BREAK.split(text)
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
@@ -252,7 +265,8 @@ def _parse_block(lark, segment: list[Tok], report, unterminated: bool):
     keyword = segment[0]
     line_message = _LINE_MESSAGES[keyword.type]
     if unterminated:
-        report(keyword, f"This {keyword.value} block is not closed: a `}}` is missing.")
+        report(keyword, f"{_TOP_LEVEL_LINE} (The {keyword.value} block that starts here is never closed: "
+                        "a `}` is missing, or its `{` is not the last thing on its line.)")
         return None
     segment = list(segment)
     header_end = next((n for n, t in enumerate(segment) if t.type == "_NL"), len(segment))

@@ -68,7 +68,8 @@ def decode_string(raw: str) -> str:
                 continue
             out.append(ch)
             i += 1
-        return "".join(out)
+        # `\ud83d\ude00` escapes arrive as two halves: join pairs as json.loads does.
+        return "".join(out).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 def _is_hex(text: str) -> bool:
@@ -157,9 +158,9 @@ class ParseContext:
 
 
 def _join_docs(before: Optional[str], after: Optional[str]) -> Optional[str]:
-    if before and after:
+    if before is not None and after is not None:
         return f"{before}\n{after}"
-    return before or after
+    return before if before is not None else after
 
 
 class _TypeInfo:
@@ -223,6 +224,9 @@ class AstBuilder:
         attributes = []
         for member in (children[3] if len(children) == 5 else ()):
             (fields if member.kind == "field" else attributes).append(member)
+            if member.kind == "field" and member.type is None and member.legacy is None:
+                self.ctx.problems.append((member.span.start_line, member.span.start_column,
+                                          f'Error validating {keyword[1]} "{name[1]}": {_LEGACY_MESSAGES[None]}'))
         return cls(
             name[1],
             tuple(fields),
@@ -291,7 +295,7 @@ class AstBuilder:
             legacy = type_legacy or legacy
             index += 1
         attributes = tuple(children[index]) if index < len(children) else ()
-        if legacy is not None or type_name is None:
+        if legacy is not None:
             self.ctx.problems.append((name[4], name[5], _LEGACY_MESSAGES[legacy]))
         name_span = self._tok_span(name)
         last = attributes[-1].span if attributes else (type_span or name_span)

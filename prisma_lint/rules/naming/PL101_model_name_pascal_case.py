@@ -30,6 +30,11 @@ model LabResult {
   slashes (`"/^Legacy/"`) is a regular expression.
 - `trim-prefix` (string or list of strings, default `[]`): prefixes removed before the check (npm
   prisma-lint's `trimPrefix`), so `db_User` passes with `trim-prefix = "db_"`.
+
+## Differences from the npm prisma-lint
+- npm checks models only; views and composite types are checked here too.
+- npm compares `allowList` strings literally; here an entry wrapped in slashes is a regular expression
+  (no model name contains a slash, so a literal entry means the same in both).
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from typing import Iterator, Union
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.naming._npm_compat import BodyIgnores
 
 CODE = "PL101"
 NAME = "model-name-pascal-case"
@@ -67,9 +73,11 @@ def _allowed(name: str, allow_list: list[str]) -> bool:
 def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
     options: Options = ctx.options  # type: ignore[assignment]
     prefixes = [options.trim_prefix] if isinstance(options.trim_prefix, str) else options.trim_prefix
+    ignores = BodyIgnores(schema)
+    names = ctx.rule.names()
     for block in schema.field_blocks():
         name = block.name
-        if _allowed(name, options.allow_list):
+        if ignores.skips(block, names) or _allowed(name, options.allow_list):
             continue
         for prefix in prefixes:
             if prefix and name.startswith(prefix):

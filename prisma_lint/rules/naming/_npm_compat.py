@@ -93,6 +93,8 @@ def trim_prefix(name: str, prefixes: Union[str, Sequence[str], None]) -> str:
 # Case conversions (the expectations the npm rules compare names with)
 # --------------------------------------------------------------------------------------------------
 
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_DIGITS = frozenset("0123456789")
 _UPPER_SNAKE = re.compile(r"^[A-Z0-9_]+$")
 _NOT_WORD = re.compile(r"[^A-Za-z0-9_]+")
 
@@ -151,8 +153,8 @@ def to_snake_case(name: str, compound_words: Sequence[str] = (), trim: str = "",
             before = text[index - 1]
             if "A" <= char <= "Z":
                 out.append("_" + char.lower())
-            elif split_digits and ((before.isascii() and before.isalpha() and char.isdigit())
-                                   or (before.isdigit() and char.isascii() and char.isalpha())):
+            elif split_digits and ((before in _LETTERS and char in _DIGITS)
+                                   or (before in _DIGITS and char in _LETTERS)):
                 out.append("_" + char.lower())
             else:
                 out.append(char.lower())
@@ -194,9 +196,9 @@ def _to_humps(name: str, compound_words: Sequence[str], first_upper: bool) -> st
             out.append(char.upper() if first_upper else char.lower())
         else:
             before = text[index - 1]
-            if not (char.isascii() and char.isalnum()):
+            if char not in _LETTERS and char not in _DIGITS:
                 pass  # separators are dropped
-            elif not (before.isascii() and before.isalpha()):
+            elif before not in _LETTERS:
                 out.append(char.upper())
             elif "A" <= before <= "Z" and "A" <= char <= "Z":
                 out.append(char.lower())
@@ -278,3 +280,32 @@ class BodyIgnores:
             if len(words) == 2 and words[0] in names:
                 found.update(a for a in re.split(r"[\s,]+", words[1]) if a)
         return found
+
+
+def validate_patterns(cls, value):
+    """A pydantic validator for options holding names or `"/regex/"` strings: an invalid regular
+    expression is a configuration error rather than a crash at lint time."""
+    for entry in as_list(value):
+        if isinstance(entry, str) and is_regex_string(entry):
+            js_regex(entry[1:-1])
+    return value
+
+
+_IGNORE_FIELD = re.compile(r"^\s*prisma-lint-ignore-field\b(?P<rest>.*)$")
+
+
+def field_ignored(field, rule_names: Iterable[str]) -> bool:
+    """Whether the field's documentation (the `///` lines right above it) has the npm prisma-lint's
+    `/// prisma-lint-ignore-field [rule ...]` for this rule: with no rule named it ignores every rule;
+    several rules may be listed, separated by spaces or commas."""
+    if not field.documentation:
+        return False
+    names = set(rule_names)
+    for line in field.documentation.splitlines():
+        match = _IGNORE_FIELD.match(line)
+        if match is None:
+            continue
+        listed = [w for w in re.split(r"[\s,]+", match.group("rest")) if w]
+        if not listed or names.intersection(listed):
+            return True
+    return False

@@ -71,8 +71,8 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
         else:
             yield ctx.diagnostic(
                 block.name_span,
-                f"{_KIND[block.kind].capitalize()} `{block.name}` is already declared as a "
-                f"{_KIND[first[0]]} on {_where(first[1], block.name_span)}.",
+                f"{_KIND[block.kind].capitalize()} `{block.name}` reuses the name of the {_KIND[first[0]]} "
+                f"declared on {_where(first[1], block.name_span)}.",
                 fix_hint="Rename one of them, or merge the two declarations.")
     for block in schema.field_blocks():
         fields: dict[str, Span] = {}

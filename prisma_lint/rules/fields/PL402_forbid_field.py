@@ -1,0 +1,89 @@
+"""Field has a forbidden name.
+
+## What it does
+Reports fields of models, views and composite types whose names the configuration forbids: a plain
+entry must match the whole name (`"ssn"`), an entry wrapped in slashes is a regular expression searched
+for (`"/^(?!.*AmountD6$).*D6$/"`).
+
+Fields can be exempted one by one with a comment inside the model, as with the npm prisma-lint:
+`/// prisma-lint-ignore-model forbid-field legacyId`.
+
+## Why is this bad?
+Some names are banned for a reason the schema cannot show: a `ssn` column that would hold identifiers
+the platform must not store in plain text, an `id` where the convention is `uuid`, an amount without
+its unit suffix. Catching the name at review time is cheaper than a migration later.
+
+## Example
+```prisma
+model Patient {
+  id  String @id
+  ssn String
+}
+```
+
+Use instead:
+```prisma
+model Patient {
+  id             String @id
+  ssnTokenizedId String
+}
+```
+
+## Options
+- `forbid` (list of strings, default `[]`, the documentation example uses `["ssn"]`): the forbidden
+  names and `"/regex/"` patterns.
+
+## Differences from the npm prisma-lint
+- npm requires `forbid`; here it defaults to empty (nothing forbidden).
+- npm checks the fields of models only; views and composite types are checked here too.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import field_validator
+
+from prisma_lint.ast.nodes import Schema
+from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.naming._npm_compat import BodyIgnores, field_ignored, name_pattern
+
+CODE = "PL402"
+NAME = "forbid-field"
+CATEGORY = "fields"
+SEVERITY = "error"
+IGNORE_ARGS = True
+DEFAULT_OPTIONS = {"forbid": ["ssn"]}
+
+
+class Options(RuleOptions):
+    forbid: list[str] = []
+
+    @field_validator("forbid")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            name_pattern(entry)
+        return value
+
+
+def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+    forbid = [(entry, name_pattern(entry)) for entry in ctx.options.forbid]  # type: ignore[attr-defined]
+    if not forbid:
+        return
+    ignores = BodyIgnores(schema)
+    names = ctx.rule.names()
+    for block in schema.field_blocks():
+        if ignores.skips(block, names):
+            continue
+        exempt = ignores.args(block, names)
+        for field in block.fields:
+            if field.name in exempt or field_ignored(field, names):
+                continue
+            matched = [entry for entry, pattern in forbid if pattern.search(field.name)]
+            if matched:
+                which = ", ".join(f"`{entry}`" for entry in matched)
+                yield ctx.diagnostic(field.name_span, f"Field name `{field.name}` is forbidden (by {which}).",
+                                     fix_hint="Rename the field, or exempt it in this model with "
+                                              f"`/// prisma-lint-ignore-model forbid-field {field.name}`.")

@@ -1,0 +1,109 @@
+"""Model lacks a required field.
+
+## What it does
+Checks that every model has the fields the configuration requires: a name (`"createdAt"`) is required
+in every model; `{ name, if-sibling }` requires `name` only in models that have a field matching
+`if-sibling` (a whole name, or a `"/regex/"` searched for), e.g. a `currencyCode` beside any
+`...AmountD6` field. One diagnostic per model lists every missing field.
+
+Fields can be exempted one by one with a comment inside the model, as with the npm prisma-lint:
+`/// prisma-lint-ignore-model require-field tenantId,createdAt`.
+
+## Why is this bad?
+Audit columns, tenant keys and soft-delete markers only work when every table has them: the one model
+without `tenantId` is the one whose rows leak across tenants, and the one without `createdAt` is the
+one an incident review cannot reconstruct.
+
+## Example
+```prisma
+model Patient {
+  id String @id
+}
+```
+
+Use instead:
+```prisma
+model Patient {
+  id        String   @id
+  createdAt DateTime @default(now())
+}
+```
+
+## Options
+- `require` (list, default `[]`, the documentation example uses `["createdAt"]`): the required fields,
+  each a field name or a table `{ name = "...", if-sibling = "..." }`.
+
+## Differences from the npm prisma-lint
+- npm requires `require`; here it defaults to empty (nothing required).
+- npm reads only the last word of an ignore comment's arguments; here every comma- or space-separated
+  word counts.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Union
+
+from pydantic import field_validator
+
+from prisma_lint.ast.nodes import Schema
+from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.naming._npm_compat import BodyIgnores, is_regex_string, js_regex
+
+CODE = "PL405"
+NAME = "require-field"
+CATEGORY = "fields"
+SEVERITY = "error"
+IGNORE_ARGS = True
+DEFAULT_OPTIONS = {"require": ["createdAt"]}
+
+
+class Condition(RuleOptions):
+    name: str
+    if_sibling: str
+
+    @field_validator("if_sibling")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        if is_regex_string(value):
+            js_regex(value[1:-1])
+        return value
+
+    def applies(self, field_names: list[str]) -> bool:
+        if is_regex_string(self.if_sibling):
+            pattern = js_regex(self.if_sibling[1:-1])
+            return any(pattern.search(name) for name in field_names)
+        return self.if_sibling in field_names
+
+
+class Options(RuleOptions):
+    require: list[Union[str, Condition]] = []
+
+
+def _missing(names: list[str], options: Options, exempt: set[str]) -> list[str]:
+    present = set(names)
+    missing = [r for r in options.require if isinstance(r, str) and r not in exempt and r not in present]
+    conditions = [r for r in options.require if isinstance(r, Condition)]
+    # Plain sibling names first, then patterns (the npm prisma-lint's order in its message).
+    for condition in sorted(conditions, key=lambda c: is_regex_string(c.if_sibling)):
+        if condition.name not in exempt and condition.name not in present and condition.applies(names):
+            missing.append(condition.name)
+    return missing
+
+
+def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+    options: Options = ctx.options  # type: ignore[assignment]
+    if not options.require:
+        return
+    ignores = BodyIgnores(schema)
+    rule_names = ctx.rule.names()
+    for model in schema.models:
+        if ignores.skips(model, rule_names):
+            continue
+        missing = _missing([f.name for f in model.fields], options, ignores.args(model, rule_names))
+        if missing:
+            listed = ", ".join(f"`{name}`" for name in missing)
+            yield ctx.diagnostic(model.name_span, f"Model `{model.name}` is missing required "
+                                 f"field{'s' if len(missing) > 1 else ''} {listed}.",
+                                 fix_hint="Add the field, or exempt this model with "
+                                          f"`/// prisma-lint-ignore-model require-field {','.join(missing)}`.")

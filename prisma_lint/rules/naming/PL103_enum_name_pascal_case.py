@@ -1,0 +1,78 @@
+"""Enum name is not PascalCase.
+
+## What it does
+Checks that enum names are PascalCase: an upper-case letter, then letters and digits, with no
+underscores (`OrderStatus`, `Hl7Segment`).
+
+## Why is this bad?
+Prisma Client generates a TypeScript type and object for every enum under its schema name; an
+`order_status` enum reads like a variable rather than a type, and breaks the convention that models,
+views and enums share. The database type can keep its name with `@@map("order_status")`.
+
+## Example
+```prisma
+enum order_status {
+  pending
+  shipped
+}
+```
+
+Use instead:
+```prisma
+enum OrderStatus {
+  pending
+  shipped
+
+  @@map("order_status")
+}
+```
+
+## Options
+- `allow-list` (list of strings, default `[]`): enum names to accept as they are; an entry wrapped in
+  slashes (`"/^legacy_/"`) is a regular expression.
+- `trim-prefix` (string or list of strings, default `[]`): prefixes removed before the check (the
+  first one the name starts with), so `db_Status` passes with `trim-prefix = "db_"`.
+
+## Differences from the npm prisma-lint
+- npm compares `allowList` and `trimPrefix` strings literally; here an entry wrapped in slashes is a
+  regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Union
+
+from pydantic import field_validator
+
+from prisma_lint.ast.nodes import Schema
+from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.naming._npm_compat import BodyIgnores, matches_allow_list, trim_prefix, validate_patterns
+
+CODE = "PL103"
+NAME = "enum-name-pascal-case"
+CATEGORY = "naming"
+SEVERITY = "error"
+
+PASCAL_CASE = re.compile(r"^[A-Z][a-zA-Z0-9]*$")
+
+
+class Options(RuleOptions):
+    allow_list: list[str] = []
+    trim_prefix: Union[str, list[str]] = []
+
+    _patterns = field_validator("allow_list", "trim_prefix")(validate_patterns)
+
+
+def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+    options: Options = ctx.options  # type: ignore[assignment]
+    ignores = BodyIgnores(schema)
+    names = ctx.rule.names()
+    for enum in schema.enums:
+        if ignores.skips(enum, names) or matches_allow_list(enum.name, options.allow_list):
+            continue
+        if not PASCAL_CASE.match(trim_prefix(enum.name, options.trim_prefix)):
+            yield ctx.diagnostic(enum.name_span, f"Enum name `{enum.name}` is not PascalCase.",
+                                 fix_hint="Rename it in PascalCase and keep the database name with "
+                                          "`@@map(\"...\")`.")

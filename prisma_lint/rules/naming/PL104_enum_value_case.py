@@ -1,0 +1,134 @@
+"""Enum value is not in the configured case style.
+
+## What it does
+Checks that enum values are written in one case style: snake_case (the default, lower or upper case),
+camelCase or PascalCase. It compares each value with the name it should have in that style and says
+which one is expected (`inProgress` -> `in_progress`).
+
+Values can be exempted one by one with a comment inside the enum, as with the npm prisma-lint:
+`/// prisma-lint-ignore-enum enum-value-case LegacyValue,OtherValue`.
+
+## Why is this bad?
+Enum values are stored in the database as written and become string literals in Prisma Client; a mix
+of `ACTIVE`, `inactive` and `OnHold` in one schema means every consumer has to remember each enum's
+spelling, and reports and integrations that read the raw values break on the odd one out.
+
+## Example
+```prisma
+enum OrderStatus {
+  pending
+  inProgress
+}
+```
+
+Use instead:
+```prisma
+enum OrderStatus {
+  pending
+  in_progress
+}
+```
+
+## Options
+- `style` (`"snake"`, `"camel"` or `"pascal"`, default `"snake"`): the case style values must use.
+- `case` (`"lower"` or `"upper"`, default `"lower"`): for the snake style, lower_snake_case or
+  UPPER_SNAKE_CASE; ignored by the other styles.
+- `compound-words` (list of strings, default `[]`): words kept together when converting
+  (`["GraphQL"]` makes `GraphQLQuery` expect `graphql_query`, not `graph_q_l_query`).
+- `allow-list` (list of strings, default `[]`): values to accept as they are; an entry wrapped in
+  slashes (`"/^X_/"`) is a regular expression.
+- `trim-prefix` (string or list of strings, default `[]`): prefixes removed before the check (the
+  first one the value starts with).
+
+The deprecated npm rule `enum-value-snake-case` is an alias of this rule: its options (`case`,
+`compoundWords`, `allowList`, `trimPrefix`) are these, with the snake style.
+
+## Differences from the npm prisma-lint
+- npm requires `style`; here it defaults to `"snake"` (npm's documented default).
+- Digits stay with the word before them: `value1` and `V1` are valid snake_case here, while npm expects
+  `value_1` and `V_1` (npm issue #762). The npm spelling (`value_1`) is accepted too.
+- npm reports a bad value at its enum; here each value is reported where it is written.
+- npm compares `allowList` and `trimPrefix` strings literally; here an entry wrapped in slashes is a
+  regular expression.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Literal, Union
+
+from pydantic import field_validator
+
+from prisma_lint.ast.nodes import Schema
+from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.naming._npm_compat import (
+    BodyIgnores,
+    matches_allow_list,
+    snake_case_forms,
+    to_camel_case,
+    to_pascal_case,
+    trim_prefix,
+    validate_patterns,
+)
+
+CODE = "PL104"
+NAME = "enum-value-case"
+CATEGORY = "naming"
+SEVERITY = "error"
+ALIASES = ("enum-value-snake-case",)
+IGNORE_ARGS = True
+
+_STYLE_NAMES = {"snake": "snake_case", "camel": "camelCase", "pascal": "PascalCase"}
+
+
+class Options(RuleOptions):
+    style: Literal["snake", "camel", "pascal"] = "snake"
+    case: Literal["lower", "upper"] = "lower"
+    compound_words: list[str] = []
+    allow_list: list[str] = []
+    trim_prefix: Union[str, list[str]] = []
+
+    _patterns = field_validator("allow_list", "trim_prefix")(validate_patterns)
+
+    @field_validator("compound_words")
+    @classmethod
+    def _compound_words(cls, value: list[str]) -> list[str]:
+        from prisma_lint.rules.naming._npm_compat import js_regex
+
+        for word in value:
+            js_regex(word)
+        return value
+
+
+def _expected(value: str, options: Options) -> tuple[str, set[str]]:
+    """The spelling to suggest, and every spelling accepted."""
+    if options.style == "pascal":
+        expected = to_pascal_case(value, options.compound_words)
+        return expected, {expected}
+    if options.style == "camel":
+        expected = to_camel_case(value, options.compound_words)
+        return expected, {expected}
+    ours, npm = snake_case_forms(value, compound_words=options.compound_words, upper=options.case == "upper")
+    return ours, {ours, npm}
+
+
+def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+    options: Options = ctx.options  # type: ignore[assignment]
+    ignores = BodyIgnores(schema)
+    names = ctx.rule.names()
+    style = _STYLE_NAMES[options.style]
+    if options.style == "snake" and options.case == "upper":
+        style = "UPPER_SNAKE_CASE"
+    for enum in schema.enums:
+        if ignores.skips(enum, names):
+            continue
+        exempt = ignores.args(enum, names)
+        for value in enum.values:
+            if value.name in exempt or matches_allow_list(value.name, options.allow_list):
+                continue
+            name = trim_prefix(value.name, options.trim_prefix)
+            expected, accepted = _expected(name, options)
+            if name not in accepted:
+                yield ctx.diagnostic(value.name_span, f"Enum value `{name}` is not {style} (expected `{expected}`).",
+                                     fix_hint=f"Rename it `{expected}`; existing rows keep the old value, so "
+                                              "migrate them too.")

@@ -1,0 +1,93 @@
+"""Model name is plural where singular is the convention (or the reverse).
+
+## What it does
+Checks that model, view and composite type names are all singular (`Patient`, `LabResult`) or all
+plural (`Patients`), as configured. A name is read as one English word, so `UserData` counts as plural
+("data" is plural) and `Users` as plural; uncountable words (`Equipment`, `News`) count as plural.
+
+## Why is this bad?
+Prisma Client names its accessors after the model (`prisma.patient.findMany()`); a schema that mixes
+`Patient` and `Appointments` makes every query a guess, and the table names that follow the models
+differ in the same way.
+
+## Example
+```prisma
+model Patients {
+  id String @id
+}
+```
+
+Use instead:
+```prisma
+model Patient {
+  id String @id
+}
+```
+
+## Options
+- `style` (`"singular"` or `"plural"`, default `"singular"`): the grammatical number names must have.
+- `allowlist` (list of strings, default `[]`): names to accept as they are; an entry wrapped in slashes
+  (`"/Data$/"`) is a regular expression. (Spelled `allowlist`, as in the npm prisma-lint;
+  `allow-list` is accepted too.)
+
+## Differences from the npm prisma-lint
+- npm requires `style`; here it defaults to `"singular"`.
+- npm checks models only; views and composite types are checked here too.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Literal
+
+from pydantic import field_validator
+
+from prisma_lint.ast.nodes import Schema
+from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.naming._grammatical_number import is_plural
+from prisma_lint.rules.naming._npm_compat import BodyIgnores, is_regex_string, js_regex, validate_patterns
+
+CODE = "PL106"
+NAME = "model-name-grammatical-number"
+CATEGORY = "naming"
+SEVERITY = "error"
+
+
+class Options(RuleOptions):
+    style: Literal["singular", "plural"] = "singular"
+    allowlist: list[str] = []
+    allow_list: list[str] = []
+
+    _patterns = field_validator("allowlist", "allow_list")(validate_patterns)
+
+
+def _allowed(name: str, entries: list[str]) -> bool:
+    for entry in entries:
+        if is_regex_string(entry):
+            if js_regex(entry[1:-1]).search(name):
+                return True
+        elif entry == name:
+            return True
+    return False
+
+
+def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+    options: Options = ctx.options  # type: ignore[assignment]
+    allowed = [*options.allowlist, *options.allow_list]
+    kinds = {"model": "Model", "view": "View", "type": "Composite type"}
+    ignores = BodyIgnores(schema)
+    names = ctx.rule.names()
+    for block in schema.field_blocks():
+        if ignores.skips(block, names) or _allowed(block.name, allowed):
+            continue
+        plural = is_plural(block.name)
+        if plural and options.style == "singular":
+            yield ctx.diagnostic(block.name_span, f"{kinds[block.kind]} name `{block.name}` is plural; "
+                                 "expected a singular name.",
+                                 fix_hint="Rename it in the singular (the table can keep its name with "
+                                          "`@@map(\"...\")`), or add it to `allowlist`.")
+        elif not plural and options.style == "plural":
+            yield ctx.diagnostic(block.name_span, f"{kinds[block.kind]} name `{block.name}` is singular; "
+                                 "expected a plural name.",
+                                 fix_hint="Rename it in the plural (the table can keep its name with "
+                                          "`@@map(\"...\")`), or add it to `allowlist`.")

@@ -115,9 +115,13 @@ def parse_directives(schema: Schema, path: Optional[str], canonical: Callable[[s
 _NPM_IGNORE = re.compile(r"^\s*prisma-lint-ignore-(?P<kind>model|enum|field)\b(?P<rest>.*)$")
 
 
-def npm_ignores(documentation: Optional[str], kind: str) -> Optional[dict[str, list[str]]]:
+def npm_ignores(documentation: Optional[str], kind: str,
+                is_rule: Optional[Callable[[str], bool]] = None) -> Optional[dict[str, list[str]]]:
     """The npm prisma-lint ignore comments in a node's documentation: {rule name: args}; the key "*"
-    (with no args) when every rule is ignored. None when there are none."""
+    (with no args) when every rule is ignored. None when there are none.
+
+    Several rules may be named, separated by spaces or commas; with `is_rule`, a word that is not a rule
+    name is an argument of the rule before it (`require-field createdAt updatedAt`)."""
     if not documentation:
         return None
     found: dict[str, list[str]] = {}
@@ -125,9 +129,16 @@ def npm_ignores(documentation: Optional[str], kind: str) -> Optional[dict[str, l
         match = _NPM_IGNORE.match(line)
         if match is None or match.group("kind") != kind:
             continue
-        words = match.group("rest").split()
+        words = [w for w in re.split(r"[\s,]+", match.group("rest").strip()) if w]
         if not words:
             found["*"] = []
-        else:
-            found.setdefault(words[0], []).extend(words[1:])
+            continue
+        current = words[0]
+        found.setdefault(current, [])
+        for word in words[1:]:
+            if is_rule is not None and is_rule(word):
+                current = word
+                found.setdefault(current, [])
+            else:
+                found[current].append(word)
     return found or None

@@ -190,17 +190,30 @@ def _run_schema_rules(unit: SchemaUnit, settings: list[RuleSettings]) -> tuple[l
 def _npm_ignore_filter(schema: Schema, settings: list[RuleSettings]):
     """Drop diagnostics inside a model, enum or field whose documentation ignores their rule
     (npm prisma-lint's `/// prisma-lint-ignore-model`, `-enum`, `-field`)."""
+    registry = default_registry()
+
+    def is_rule(word: str) -> bool:
+        return registry.find(word) is not None
+
+    # The npm tool reads these comments inside the block body too (where they document the first member).
+    body_docs: dict[int, list[str]] = {}
+    for comment in schema.comments:
+        if comment.doc and "prisma-lint-ignore-" in comment.text:
+            body_docs.setdefault(comment.span.start_line, []).append(comment.text)
     scopes: list[tuple[Span, dict[str, list[str]]]] = []
     for block in schema.blocks:
         kind = "enum" if block.kind == "enum" else "model" if block.kind in ("model", "view", "type") else None
         if kind is None:
             continue
-        ignores = npm_ignores(block.documentation, kind)
+        inside = [text for line in range(block.span.start_line, block.span.end_line + 1)
+                  for text in body_docs.get(line, ()) if body_docs] if body_docs else []
+        documentation = "\n".join(filter(None, [block.documentation, *inside]))
+        ignores = npm_ignores(documentation, kind, is_rule)
         if ignores:
             scopes.append((block.span, ignores))
         if kind == "model":
             for f in block.fields:
-                field_ignores = npm_ignores(f.documentation, "field")
+                field_ignores = npm_ignores(f.documentation, "field", is_rule)
                 if field_ignores:
                     scopes.append((f.span, field_ignores))
     if not scopes:

@@ -50,3 +50,15 @@ def test_npm_ignore_model_comments() -> None:
     assert found("/// prisma-lint-ignore-model\n" + BAD) == []
     assert found("/// prisma-lint-ignore-model model-name-pascal-case\n" + BAD) == []
     assert found("/// prisma-lint-ignore-model field-name-camel-case\n" + BAD) == [(2, "PL101")]
+
+
+def test_npm_ignore_comment_inside_the_block_body() -> None:
+    # Where the npm tool's docs put it: the first line of the body.
+    assert found("model bad_one {\n  /// prisma-lint-ignore-model model-name-pascal-case\n  id String @id\n}\n") == []
+
+
+def test_npm_ignore_field_with_several_rules() -> None:
+    config = config_from_dict({"extends": "none", "select": ["field-name-camel-case", "PL003"]})
+    text = ("model Patient {\n  id String @id\n  /// prisma-lint-ignore-field field-name-camel-case, model-name-pascal-case\n"
+            "  First_Name String\n  Last_Name String\n}\n")
+    assert [(d.line, d.code) for d in lint_text(text, "s.prisma", config)] == [(5, "PL102")]

@@ -44,6 +44,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
     parser.add_argument("--explain", metavar="RULE", help="show a rule's documentation and exit")
     parser.add_argument("--dump-ast", action="store_true", help="print each schema's AST as JSON and exit")
+    parser.add_argument("--ast-json-schema", action="store_true", help="print the JSON Schema of --dump-ast's output")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
     parser.add_argument("--version", action="version", version=f"prisma-lint {__version__}")
@@ -111,6 +112,11 @@ def _run(args: argparse.Namespace) -> int:
         return _list_rules()
     if args.explain:
         return _explain(args.explain)
+    if args.ast_json_schema:
+        from prisma_lint.ast.dump import json_schema
+
+        print(json_schema())
+        return EXIT_CLEAN
     if args.dump_ast:
         if not args.paths:
             print("prisma-lint: --dump-ast needs a schema path", file=sys.stderr)

@@ -145,3 +145,13 @@ def test_colour_only_when_forced_and_not_no_color(tmp_path: Path, no_color) -> N
     assert "\033[" not in done.stdout
     forced = run(*select("PL101"), "--color", "always", str(tmp_path / "schema.prisma"))
     assert "\033[31m" in forced.stdout
+
+
+def test_ast_json_schema_describes_the_dump(tmp_path: Path) -> None:
+    done = run("--ast-json-schema")
+    assert done.returncode == 0
+    schema = json.loads(done.stdout)
+    assert {"blocks", "comments", "files"} <= set(schema["properties"])
+    (tmp_path / "schema.prisma").write_text(CLEAN)
+    dumped = json.loads(run("--dump-ast", str(tmp_path / "schema.prisma")).stdout)
+    assert set(dumped) <= set(schema["properties"])

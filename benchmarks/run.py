@@ -66,7 +66,7 @@ from generate import generate  # noqa: E402
 
 # Runs one command and reports on it. argv[1]: JSON [cmd, cwd, timeout_s, stderr_file].
 WRAPPER = r"""
-import json, os, resource, signal, subprocess, sys, time
+import json, os, resource, signal, subprocess, sys, threading, time
 cmd, cwd, timeout, errfile = json.loads(sys.argv[1])
 res = {"rc": None, "timeout": False, "error": None}
 try:
@@ -74,12 +74,15 @@ try:
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=err, start_new_session=True)
-        try:
-            res["rc"] = p.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
+        # A blocking wait, with a timer for the time limit: Popen.wait(timeout=...) polls with sleeps of
+        # up to 50 ms, which would round every measurement up to the next poll.
+        def _kill():
             res["timeout"] = True
             os.killpg(p.pid, signal.SIGKILL)
-            p.wait()
+        timer = threading.Timer(timeout, _kill)
+        timer.start()
+        res["rc"] = p.wait()
+        timer.cancel()
         res["elapsed"] = time.perf_counter() - t0
 except OSError as e:
     res["error"] = f"{type(e).__name__}: {e}"

@@ -199,16 +199,17 @@ def _blank_block_comments(text: str, comments: list[LexedComment], problems: lis
     return "".join(pieces)
 
 
-def _scan_line(content: str, depth: int):
+def _scan_line(content: str, depth: int, preceded: bool = False):
     """Tokenize one line's content (indentation and line break removed), starting at block `depth`.
 
     Returns token specs `(type, value, start, end)` relative to the content, comment specs
-    `(kind, text, start, end, trailing)`, and the depth at the end of the line."""
+    `(kind, text, start, end, trailing)`, and the depth at the end of the line. `preceded` says that
+    tokens come before `content` on its line (when only the rest of a line is scanned)."""
     specs: list[tuple[str, str, int, int]] = []
     comments: list[tuple[str, str, int, int, bool]] = []
     parens = 0
     objects = 0  # `{ ... }` object values open on this line (never a block's braces)
-    keyword_allowed = depth == 0
+    keyword_allowed = depth == 0 and not preceded
     for match in _TOKEN_RE.finditer(content):
         kind = match.lastgroup
         if kind == "EOF":
@@ -217,10 +218,10 @@ def _scan_line(content: str, depth: int):
         end = match.end()
         value = match.group(kind)
         if kind == "DOC":
-            comments.append((kind, value[3:], start, end, bool(specs)))
+            comments.append((kind, value[3:], start, end, preceded or bool(specs)))
             continue
         if kind == "COMMENT":
-            comments.append((kind, value[2:], start, end, bool(specs)))
+            comments.append((kind, value[2:], start, end, preceded or bool(specs)))
             continue
         if kind == "NAME":
             if keyword_allowed:
@@ -237,7 +238,7 @@ def _scan_line(content: str, depth: int):
             keyword_allowed = False
         elif kind == "NUMBER":
             # A name may start with a digit (`model 123 {` is a naming error, not a syntax error).
-            first_in_block = depth == 1 and not specs
+            first_in_block = depth == 1 and not specs and not preceded
             after_keyword = depth == 0 and len(specs) == 1 and specs[0][0] in _KEYWORD_TYPES
             if (first_in_block or after_keyword) and value[0] != "-" and "." not in value:
                 kind = "NAME"
@@ -282,6 +283,38 @@ def _scan_line(content: str, depth: int):
     return specs, comments, depth
 
 
+# A field line starts `name Type`, `name Type?`, `name Type[]`: its head is read with one match, and only
+# the rest (attributes, comment) is scanned, through a cache of its own. Lines differ mostly by their
+# names, so `@default(uuid())`, `@db.VarChar(255)` and the like are scanned once per file.
+_FIELD_HEAD = re.compile(rf"({_IDENT})([{_WS}]+)({_IDENT})(\[\])?(\?)?(?=[{_WS}]|$)")
+
+
+def _scan_head_and_rest(content: str, depth: int, rest_cache: dict):
+    if depth != 1 or content[0].isdigit():
+        return _scan_line(content, depth)
+    head = _FIELD_HEAD.match(content)
+    if head is None:
+        return _scan_line(content, depth)
+    specs = [("NAME", head.group(1), 0, head.end(1)), ("NAME", head.group(3), head.start(3), head.end(3))]
+    if head.group(4):
+        specs.append(("EMPTY_LIST", "[]", head.start(4), head.end(4)))
+    if head.group(5):
+        specs.append(("QMARK", "?", head.start(5), head.end(5)))
+    offset = head.end()
+    rest = content[offset:]
+    if not rest:
+        return specs, [], depth
+    key = (depth, rest)
+    scanned = rest_cache.get(key)
+    if scanned is None:
+        scanned = rest_cache[key] = _scan_line(rest, depth, preceded=True)
+    rest_specs, rest_comments, end_depth = scanned
+    specs.extend((kind, value, start + offset, end + offset) for kind, value, start, end in rest_specs)
+    comments = [(kind, text, start + offset, end + offset, trailing)
+                for kind, text, start, end, trailing in rest_comments]
+    return specs, comments, end_depth
+
+
 _KEYWORD_TYPES = frozenset(KEYWORDS.values())
 _LONE_CR = re.compile(r"\r(?!\n)")
 
@@ -316,6 +349,7 @@ def tokenize(text: str) -> Lexed:
 def _lines(text: str, comments: list[LexedComment], block_comments: list[LexedComment]):
     shapes = _Shapes()
     cache: dict[tuple[int, str], tuple] = {}
+    rest_cache: dict[tuple[int, str], tuple] = {}
     depth = 0
     offset = 0
     line_no = 0
@@ -337,7 +371,7 @@ def _lines(text: str, comments: list[LexedComment], block_comments: list[LexedCo
         key = (depth, content)
         template = cache.get(key)
         if template is None:
-            specs, comment_specs, end_depth = _scan_line(content, depth)
+            specs, comment_specs, end_depth = _scan_head_and_rest(content, depth, rest_cache)
             types = tuple(spec[0] for spec in specs) + ("_NL",)
             template = cache[key] = (shapes(types) if specs else -1, specs, comment_specs, end_depth, len(content))
         shape, specs, comment_specs, depth, length = template

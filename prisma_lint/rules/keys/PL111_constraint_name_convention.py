@@ -146,6 +146,8 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
                 suffix = {"id": "pkey", "unique": "key"}.get(index.type, "idx")
                 partial = index.attribute.arg("where", None) is not None
                 found.append((_map_argument(index.attribute), suffix, index.fields, partial))
+        if all(entry[0] is None for entry in found):
+            continue  # no explicit `map:` in this model: Prisma names everything itself
         expected_names: list[Optional[str]] = []
         for value, suffix, names, _partial in found:
             columns = _columns(model, names) if suffix != "pkey" else []

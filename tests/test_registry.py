@@ -85,3 +85,28 @@ def test_broken_rule_module_metadata_is_rejected() -> None:
     module = _module("x", "lower1", "fine-name", lambda s, c: ())
     with pytest.raises(ValueError, match="CODE"):
         Rule.from_module(module)
+
+
+def test_project_scope_rule_sees_every_schema(tmp_path) -> None:
+    """A project-scope rule runs once with all schemas of the run (the cross-service checks build on it)."""
+    from prisma_lint import lint_paths
+
+    def check(project, ctx):
+        owners: dict[str, str] = {}
+        for unit in project.units:
+            for model in unit.schema.models:
+                if model.name in owners:
+                    yield ctx.diagnostic(model.name_span, f"`{model.name}` is also defined by {owners[model.name]}.")
+                owners.setdefault(model.name, unit.service or unit.path)
+
+    module = _module("xs", "XS001", "shared-model-name", check)
+    module.SCOPE = "project"
+    registry = Registry([Rule.from_module(module)])
+    for service in ("billing", "claims"):
+        folder = tmp_path / "services" / service / "prisma"
+        folder.mkdir(parents=True)
+        (folder / "schema.prisma").write_text("model Invoice {\n  id String @id\n}\n")
+    config = config_from_dict({"extends": "none", "select": ["XS001"]}, registry)
+    result = lint_paths([tmp_path / "services"], config)
+    assert [(d.code, d.message) for d in result.diagnostics] == [("XS001", "`Invoice` is also defined by billing.")]
+    assert result.diagnostics[0].path.endswith("claims/prisma/schema.prisma")

@@ -42,6 +42,7 @@ class LintResult:
     units: list[SchemaUnit] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     internal_errors: int = 0
+    rules_run: set[str] = field(default_factory=set)  # codes of the rules enabled for at least one schema
 
     @property
     def syntax_errors(self) -> int:
@@ -265,6 +266,7 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for) -
     by_unit: list[tuple[SchemaUnit, list[RuleSettings], list[Diagnostic]]] = []
     for unit in units:
         settings = config_for(unit.path)
+        result.rules_run.update(s.rule.code for s in settings)
         found, failures = _run_schema_rules(unit, settings)
         result.internal_errors += failures
         by_unit.append((unit, settings, found))

@@ -155,3 +155,17 @@ def test_ast_json_schema_describes_the_dump(tmp_path: Path) -> None:
     (tmp_path / "schema.prisma").write_text(CLEAN)
     dumped = json.loads(run("--dump-ast", str(tmp_path / "schema.prisma")).stdout)
     assert set(dumped) <= set(schema["properties"])
+
+
+def test_markdown_verification_table_is_computed(tmp_path: Path) -> None:
+    folder = tmp_path / "services" / "billing" / "prisma"
+    folder.mkdir(parents=True)
+    (folder / "schema.prisma").write_text(
+        "model Invoice {\n  id        String   @id @default(uuid())\n  createdAt DateTime @default(now())\n}\n")
+    report = run("--format", "markdown", str(tmp_path / "services")).stdout
+    rows = {line.split("|")[1].strip(): line for line in report.splitlines() if line.startswith("| ")}
+    assert "1 finding" in rows["Audit columns (createdAt, updatedAt)"]
+    assert "billing (1)" in rows["Audit columns (createdAt, updatedAt)"]
+    assert "CONSISTENT" in rows["UUID primary keys"]
+    only_naming = run("--format", "markdown", "--select", "naming", str(tmp_path / "services")).stdout
+    assert "not checked" in only_naming

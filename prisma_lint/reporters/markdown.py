@@ -5,8 +5,49 @@ then every finding. Tables are rendered by tabulate (imported here only, so plai
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from prisma_lint.linter import LintResult
+
+# The aspects of the migration strategy's "Schema Consistency Verification Results" table, and the rules
+# whose findings decide each one. The table is computed from the findings instead of being asserted.
+ASPECTS = (
+    ("Naming conventions", ("PL101", "PL102", "PL111", "PL112"), "tables PascalCase, columns camelCase"),
+    ("Audit columns (createdAt, updatedAt)", ("PL301",), "every table has audit columns"),
+    ("Index definitions", ("PL201", "PL202", "PL303", "PL304"), "foreign keys, cross-service references, "
+                                                                  "query columns and business keys indexed"),
+    ("UUID primary keys", ("PL302",), "`@id @default(uuid())`"),
+    ("Enum naming", ("PL103", "PL104"), "enums PascalCase, values snake_case"),
+    ("Foreign key actions", ("PL203", "PL204"), "CASCADE / SET NULL / RESTRICT as the ownership requires"),
+    ("Migrations and rollbacks", ("PL501",), "timestamped folders, a rollback script per migration"),
+)
+
+
+def _service(path: str | None) -> str:
+    if not path:
+        return "?"
+    parts = Path(path).parts
+    if "services" in parts:
+        index = len(parts) - 1 - parts[::-1].index("services")
+        if index + 1 < len(parts):
+            return parts[index + 1]
+    return Path(path).name
+
+
+def _verification_table(result: LintResult, tabulate) -> str:
+    rows = []
+    for aspect, codes, convention in ASPECTS:
+        found = [d for d in result.diagnostics if d.code in codes]
+        if not found and not set(codes) & result.rules_run:
+            rows.append((aspect, "not checked", "its rules are not enabled"))
+            continue
+        if not found:
+            rows.append((aspect, "CONSISTENT", convention))
+            continue
+        by_service = Counter(_service(d.path) for d in found)
+        where = ", ".join(f"{service} ({count})" for service, count in sorted(by_service.items()))
+        rows.append((aspect, f"{len(found)} finding{'s' * (len(found) != 1)}", where))
+    return tabulate(rows, headers=["Aspect", "Status", "Notes"], tablefmt="github")
 
 
 def render(result: LintResult, *, color: bool = False, show_source: bool = False) -> str:
@@ -18,6 +59,11 @@ def render(result: LintResult, *, color: bool = False, show_source: bool = False
     out.append(f"**{status}**: {s['errors']} errors, {s['warnings']} warnings, {s['infos']} info "
                f"in {s['schemas']} schemas ({s['files']} files).")
     out.append("")
+    if result.units:
+        out += ["## Schema consistency verification", "",
+                "Computed from this run's findings (the migration strategy's table, not asserted by hand).", ""]
+        out.append(_verification_table(result, tabulate))
+        out.append("")
     per_schema: Counter[str] = Counter()
     per_rule: Counter[tuple[str, str, str]] = Counter()
     for d in result.diagnostics:

@@ -1149,3 +1149,15 @@ def test_lone_surrogate_in_the_text_is_a_syntax_error() -> None:
 def test_surrogate_pair_escape_decodes_the_same_next_to_an_unknown_escape() -> None:
     value = field_with(r'@default("\q\ud83d\ude00")').attributes[0].arg().value
     assert value == "q\U0001F600"
+
+
+def test_column_names_follow_map() -> None:
+    schema = parse(
+        'model Visit {\n  id      String @id @map("visit_id")\n  startAt DateTime @map("start_at")\n'
+        '  roomId  String\n\n  @@index([startAt, roomId])\n  @@map("visits")\n}\n'
+    )
+    (visit,) = schema.models
+    index = [i for i in visit.indexes if i.type == "index"][0]
+    assert index.fields == ("startAt", "roomId")
+    assert visit.column_names(index.fields) == ("start_at", "roomId")
+    assert visit.field("id").database_name == "visit_id" and visit.database_name == "visits"

@@ -265,6 +265,13 @@ class Field:
         return any(attribute.name == name for attribute in self.attributes)
 
     @property
+    def database_name(self) -> str:
+        """The column name: `@map("...")` when present, else the field name."""
+        mapped = self.attribute("map")
+        value = mapped.arg("name") if mapped is not None else None
+        return value.value if isinstance(value, StringValue) else self.name
+
+    @property
     def is_scalar_type(self) -> bool:
         """True when the type is one of Prisma's scalar types (not a model, enum or composite type)."""
         return self.type in SCALAR_TYPES
@@ -366,6 +373,15 @@ class _FieldBlock:
         mapped = self.attribute("map")
         value = mapped.arg("name") if mapped is not None else None
         return value.value if isinstance(value, StringValue) else self.name  # type: ignore[attr-defined]
+
+    def column_names(self, field_names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """The database column names of these fields (`@map("...")` when present; a name that is not
+        a field of this block, such as a composite path, is kept as written)."""
+        columns = []
+        for name in field_names:
+            f = self.field(name)
+            columns.append(f.database_name if f is not None else name)
+        return tuple(columns)
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
@@ -615,7 +631,8 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Index:
-    """An index-like constraint with its column (field) names.
+    """An index-like constraint with its field names (`block.column_names(index.fields)` gives the
+    database columns).
 
     `type` is `"id"`, `"unique"`, `"index"` or `"fulltext"`; `field` is set when it was declared on a
     field (`@id`, `@unique`)."""

@@ -316,6 +316,7 @@ def _scan_head_and_rest(content: str, depth: int, rest_cache: dict):
 
 
 _KEYWORD_TYPES = frozenset(KEYWORDS.values())
+_CACHE_LIMIT = 20_000  # distinct lines remembered by the tokenizer
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
@@ -353,15 +354,21 @@ def _lines(text: str, comments: list[LexedComment], block_comments: list[LexedCo
     depth = 0
     offset = 0
     line_no = 0
-    text_lines = text.split("\n")
-    last_index = len(text_lines) - 1
+    text_length = len(text)
     ws = _WS_CHARS
     ws_cr = _WS_CHARS + "\r"
     pending_blocks = list(reversed(block_comments))  # block comments, released as their line is reached
-    for index, raw in enumerate(text_lines):
+    find = text.find
+    while offset <= text_length:
+        # Lines are cut from the text one at a time (a list of every line of a 10 MB schema would cost
+        # more memory than its tokens).
+        line_end = find("\n", offset)
+        if line_end < 0:
+            line_end = text_length
+        raw = text[offset:line_end]
         line_no += 1
         line_start = offset
-        offset += len(raw) + 1
+        offset = line_end + 1
         while pending_blocks and pending_blocks[-1].line <= line_no:
             comments.append(pending_blocks.pop())
         content = raw.strip(ws_cr)
@@ -373,6 +380,9 @@ def _lines(text: str, comments: list[LexedComment], block_comments: list[LexedCo
         if template is None:
             specs, comment_specs, end_depth = _scan_head_and_rest(content, depth, rest_cache)
             types = tuple(spec[0] for spec in specs) + ("_NL",)
+            if len(cache) >= _CACHE_LIMIT:  # bounded: repeats are mostly near each other
+                cache.clear()
+                rest_cache.clear()
             template = cache[key] = (shapes(types) if specs else -1, specs, comment_specs, end_depth, len(content))
         shape, specs, comment_specs, depth, length = template
         base = line_start + indent
@@ -385,7 +395,7 @@ def _lines(text: str, comments: list[LexedComment], block_comments: list[LexedCo
             continue
         toks = [(kind, value, base + start, base + end, line_no, column + start) for kind, value, start, end in specs]
         end = base + length
-        toks.append(("_NL", "\n" if index < last_index else "", end, end, line_no, column + length))
+        toks.append(("_NL", "\n" if line_end < text_length else "", end, end, line_no, column + length))
         yield shape, toks
     comments.extend(reversed(pending_blocks))
     if block_comments:

@@ -12,3 +12,6 @@ if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
   touch "$STAMP"
 fi
+# Byte-compile the package (an editable install does not, and with PYTHONDONTWRITEBYTECODE set Python
+# would compile every module from source on every run: 40 ms of a 0.2 s lint).
+.venv/bin/python -m compileall -q prisma_lint

@@ -110,3 +110,25 @@ def test_project_scope_rule_sees_every_schema(tmp_path) -> None:
     result = lint_paths([tmp_path / "services"], config)
     assert [(d.code, d.message) for d in result.diagnostics] == [("XS001", "`Invoice` is also defined by billing.")]
     assert result.diagnostics[0].path.endswith("claims/prisma/schema.prisma")
+
+
+def test_manifest_matches_the_rule_modules() -> None:
+    from pathlib import Path
+
+    from prisma_lint.rules.registry import render_manifest
+
+    manifest = Path(__file__).resolve().parents[1] / "prisma_lint" / "rules" / "manifest.py"
+    assert manifest.read_text(encoding="utf-8") == render_manifest(), \
+        "prisma_lint/rules/manifest.py is stale: run `python -m prisma_lint.rules.docs`"
+
+
+def test_a_run_imports_only_the_enabled_rules() -> None:
+    import subprocess
+    import sys as _sys
+
+    code = ("import sys, prisma_lint; from prisma_lint.config import config_from_dict; "
+            "prisma_lint.lint_text('model A {\\n  id Int @id\\n}\\n', 'a.prisma', "
+            "config_from_dict({'extends': 'none', 'select': ['PL101']})); "
+            "print(sorted(m for m in sys.modules if m.startswith('prisma_lint.rules.') and '.PL' in m))")
+    out = subprocess.run([_sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['prisma_lint.rules.naming.PL101_model_name_pascal_case']"

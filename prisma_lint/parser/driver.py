@@ -195,7 +195,7 @@ class MemoDriver:
                 config_stacks.append(key)
             return found
 
-        memo: dict[tuple[int, int], tuple] = {}
+        memo: dict[tuple[int, int], list] = {}  # (replay or None until compiled, next config, moves)
         value_stack: list = []
         config = intern([self.tables.start_state])
         toks: list = []
@@ -203,7 +203,12 @@ class MemoDriver:
         for shape, toks in lines:
             hit = memo.get((config, shape))
             if hit is not None:
-                replay, config = hit
+                replay = hit[0]
+                if replay is None:
+                    # Seen once before: compile the moves now that the shape repeats (compiling every
+                    # shape of a small file would cost more than it saves).
+                    replay = hit[0] = _compile(hit[2], rules, self.builder)
+                config = hit[1]
                 replay(value_stack, toks)
                 continue
 
@@ -233,7 +238,7 @@ class MemoDriver:
                     state_stack.append(states[state_stack[-1]][rules[arg][0]][1])
                     moves.append(arg)
             new_config = intern(state_stack)
-            memo[(config, shape)] = (_compile(moves, rules, self.builder), new_config)
+            memo[(config, shape)] = [None, new_config, moves]
             config = new_config
 
         # End of input: reduce what is left.

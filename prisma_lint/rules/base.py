@@ -17,8 +17,9 @@ A rule is a small module (see docs/writing-rules.md and any module in this packa
 
 from __future__ import annotations
 
+import importlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Callable, Iterable, Literal, Optional, Union
 
@@ -62,26 +63,63 @@ class NoOptions(RuleOptions):
     pass
 
 
-@dataclass(frozen=True)
 class Rule:
-    code: str
-    name: str
-    category: str
-    severity: Severity
-    scope: Literal["schema", "project"]
-    aliases: tuple[str, ...]
-    options: type[RuleOptions]
-    check: Callable[..., Iterable[Diagnostic]]
-    summary: str
-    doc: str
-    module: str
-    default_options: dict = field(default_factory=dict)
-    # True when the rule reads the arguments of npm-style `/// prisma-lint-ignore-model rule args`
-    # itself (e.g. require-field's field names); otherwise naming the rule ignores all of it.
-    ignore_args: bool = False
+    """A rule: its metadata, and (loaded on first use) its module's options, check and documentation.
+
+    Built-in rules are created from the generated manifest (`prisma_lint/rules/manifest.py`), so a run
+    imports only the modules of the rules it enables; plugin rules come from their module directly."""
+
+    __slots__ = ("code", "name", "category", "severity", "scope", "aliases", "summary", "module",
+                 "ignore_args", "_loaded")
 
     _CODE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
     _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+    def __init__(self, code: str, name: str, category: str, severity: Union[Severity, str], scope: str,
+                 aliases: tuple[str, ...], summary: str, module: str, ignore_args: bool = False,
+                 loaded: Optional[ModuleType] = None) -> None:
+        self.code = code
+        self.name = name
+        self.category = category
+        self.severity = Severity(severity)
+        self.scope: Literal["schema", "project"] = scope  # type: ignore[assignment]
+        self.aliases = tuple(aliases)
+        self.summary = summary
+        self.module = module
+        self.ignore_args = ignore_args
+        self._loaded = loaded
+
+    def __repr__(self) -> str:
+        return f"Rule({self.code} {self.name})"
+
+    # -- the module, loaded on first use ---------------------------------------------------------------
+
+    def _module(self) -> ModuleType:
+        if self._loaded is None:
+            loaded = importlib.import_module(self.module)
+            if (getattr(loaded, "CODE", None), getattr(loaded, "NAME", None)) != (self.code, self.name):
+                raise ValueError(f"rule manifest is stale for {self.module}: regenerate it with "
+                                 "`python -m prisma_lint.rules.docs`")
+            self._loaded = loaded
+        return self._loaded
+
+    @property
+    def options(self) -> type[RuleOptions]:
+        return getattr(self._module(), "Options", NoOptions)
+
+    @property
+    def check(self) -> Callable[..., Iterable[Diagnostic]]:
+        return self._module().check
+
+    @property
+    def doc(self) -> str:
+        return (self._module().__doc__ or "").strip()
+
+    @property
+    def default_options(self) -> dict:
+        return dict(getattr(self._module(), "DEFAULT_OPTIONS", {}))
+
+    # -- construction ----------------------------------------------------------------------------------
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
@@ -107,21 +145,14 @@ class Rule:
         doc = (module.__doc__ or "").strip()
         if not doc:
             raise ValueError(f"rule module {where} has no docstring")
-        return cls(
-            code=code,
-            name=name,
-            category=need("CATEGORY"),
-            severity=Severity(need("SEVERITY")),
-            scope=scope,
-            aliases=tuple(getattr(module, "ALIASES", ())),
-            options=options,
-            check=need("check"),
-            summary=doc.splitlines()[0].strip(),
-            doc=doc,
-            module=where,
-            default_options=dict(getattr(module, "DEFAULT_OPTIONS", {})),
-            ignore_args=bool(getattr(module, "IGNORE_ARGS", False)),
-        )
+        need("check")
+        return cls(code, name, need("CATEGORY"), need("SEVERITY"), scope, tuple(getattr(module, "ALIASES", ())),
+                   doc.splitlines()[0].strip(), where, bool(getattr(module, "IGNORE_ARGS", False)), module)
+
+    def manifest_entry(self) -> tuple:
+        """This rule's line in the manifest: everything needed before its module is imported."""
+        return (self.module, self.code, self.name, self.category, self.severity.value, self.scope,
+                self.aliases, self.ignore_args, self.summary)
 
     def names(self) -> tuple[str, ...]:
         return (self.code, self.name, *self.aliases)

@@ -1,6 +1,7 @@
 """Rule documentation: every page is generated from its rule module, never edited by hand.
 
-`python -m prisma_lint.rules.docs` rewrites `docs/rules/<name>.md` and `docs/rules/index.md`;
+`python -m prisma_lint.rules.docs` rewrites `prisma_lint/rules/manifest.py` (the rules' metadata, read
+before any rule module is imported), `docs/rules/<name>.md` and `docs/rules/index.md`;
 `tests/test_rule_docs.py` fails when a page is out of date, when a docstring lacks one of the headings,
 when its Example does not trigger the rule, or when its "Use instead" is not clean.
 """
@@ -83,7 +84,18 @@ def write_docs(folder: Path) -> list[Path]:
     return written
 
 
+def write_manifest() -> Path:
+    from prisma_lint.rules.registry import render_manifest
+
+    path = Path(__file__).with_name("manifest.py")
+    path.write_text(render_manifest(), encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":
+    # The manifest first: the docs are generated from the registry, which reads it.
+    print(write_manifest())
+    default_registry.cache_clear()
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "docs" / "rules"
     for written_path in write_docs(target):
         print(written_path)

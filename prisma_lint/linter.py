@@ -20,7 +20,7 @@ from prisma_lint.config import CliSelection, ConfigError, LintConfig, RuleSettin
 from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.directives import Suppressions, npm_ignores, parse_directives
 from prisma_lint.parser import PrismaSyntaxError, parse
-from prisma_lint.parser.parser import _read, parse_files
+from prisma_lint.parser.parser import parse_texts, read_schema_file
 from prisma_lint.rules.base import Project, RuleContext, SchemaUnit
 from prisma_lint.rules.registry import default_registry
 
@@ -339,8 +339,8 @@ def lint_paths(paths: Iterable[Union[str, Path]], config: Union[LintConfig, CliS
         names = [str(p) for p in group]
         files.extend(names)
         try:
-            texts = {str(p): _read(p) for p in group}
-            schema = parse_files(group)
+            texts = {str(p): read_schema_file(p) for p in group}
+            schema = parse_texts(texts)
         except PrismaSyntaxError as error:
             syntax.extend(_syntax_diagnostics(error))
             continue

@@ -23,7 +23,7 @@ from prisma_lint.parser.driver import MemoDriver, ParseStop, load_tables
 from prisma_lint.parser.lexer import KEYWORDS, LexedComment, Tok, block_boundaries, tokenize
 from prisma_lint.parser.transformer import AstBuilder, ParseContext
 
-__all__ = ["parse", "parse_path", "parse_files", "schema_files"]
+__all__ = ["parse", "parse_path", "parse_files", "parse_texts", "read_schema_file", "schema_files"]
 
 _KEYWORD_TYPES = frozenset(KEYWORDS.values())
 
@@ -314,7 +314,7 @@ def schema_files(path: Union[str, os.PathLike]) -> list[Path]:
     return [p]
 
 
-def _read(path: Path) -> str:
+def read_schema_file(path: Path) -> str:
     data = path.read_bytes()
     try:
         return data.decode("utf-8")
@@ -328,17 +328,26 @@ def _read(path: Path) -> str:
 
 def parse_files(paths: Iterable[Union[str, os.PathLike]]) -> Schema:
     """Parse several files as one schema; syntax errors of all of them are raised together."""
+    problems: list[SyntaxProblem] = []
+    texts: dict[str, str] = {}
+    for path in paths:
+        try:
+            texts[str(path)] = read_schema_file(Path(path))
+        except PrismaSyntaxError as error:  # not UTF-8
+            problems.extend(error.errors)
+    return parse_texts(texts, problems)
+
+
+def parse_texts(texts: dict[str, str], problems: Optional[list[SyntaxProblem]] = None) -> Schema:
+    """Parse several files' texts (file path -> text) as one schema; syntax errors of all of them, and
+    any `problems` already found, are raised together."""
     blocks: list = []
     comments: list[Comment] = []
-    files: list[str] = []
-    problems: list[SyntaxProblem] = []
-    for path in paths:
-        path = Path(path)
-        name = str(path)
-        files.append(name)
+    problems = list(problems or ())
+    for name, text in texts.items():
         try:
             with _no_gc():
-                file_blocks, file_comments = _parse_blocks(_read(path), name)
+                file_blocks, file_comments = _parse_blocks(text, name)
         except PrismaSyntaxError as error:
             problems.extend(error.errors)
             continue
@@ -346,7 +355,7 @@ def parse_files(paths: Iterable[Union[str, os.PathLike]]) -> Schema:
         comments.extend(file_comments)
     if problems:
         raise PrismaSyntaxError(problems)
-    return Schema(tuple(blocks), tuple(comments), tuple(files))
+    return Schema(tuple(blocks), tuple(comments), tuple(texts))
 
 
 def parse_path(path: Union[str, os.PathLike]) -> Schema:

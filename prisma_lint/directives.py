@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 from prisma_lint.ast.nodes import Schema, Span
 from prisma_lint.diagnostics import Diagnostic
 
-__all__ = ["Directive", "Suppressions", "parse_directives", "npm_ignores"]
+__all__ = ["Directive", "Suppressions", "parse_directives", "npm_ignores", "NpmIgnores"]
 
 _DIRECTIVE = re.compile(
     r"^\s*prisma-lint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rest>.*)$"
@@ -142,3 +142,37 @@ def npm_ignores(documentation: Optional[str], kind: str,
             else:
                 found[current].append(word)
     return found or None
+
+
+class NpmIgnores:
+    """The npm prisma-lint ignore comments of a schema, by block and by field.
+
+    A block's comments are read from its documentation (the `///` lines above it) and from `///` lines
+    inside its body, where the npm tool's docs put them. `is_rule` tells rule names from arguments."""
+
+    def __init__(self, schema: Schema, is_rule: Optional[Callable[[str], bool]] = None) -> None:
+        self._is_rule = is_rule
+        self._body: dict[tuple[Optional[str], int], list[str]] = {}
+        for comment in schema.comments:
+            if comment.doc and "prisma-lint-ignore-" in comment.text:
+                self._body.setdefault((comment.span.file, comment.span.start_line), []).append(comment.text)
+
+    def for_block(self, block) -> dict[str, list[str]]:
+        kind = "enum" if block.kind == "enum" else "model"
+        texts = [block.documentation] if block.documentation else []
+        if self._body:
+            span = block.span
+            for line in range(span.start_line, span.end_line + 1):
+                texts.extend(self._body.get((span.file, line), ()))
+        return npm_ignores("\n".join(texts), kind, self._is_rule) or {}
+
+    def for_field(self, f) -> dict[str, list[str]]:
+        return npm_ignores(f.documentation, "field", self._is_rule) or {}
+
+    @staticmethod
+    def covers(found: dict[str, list[str]], names: Iterable[str], with_args: bool = True) -> bool:
+        """Whether `found` ignores a rule known by `names`: everything, or the rule (when `with_args` is
+        False, only where no arguments were given, as arguments are then the rule's to read)."""
+        if "*" in found:
+            return True
+        return any(name in found and (with_args or not found[name]) for name in names)

@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Union
 from prisma_lint.ast.nodes import Schema, Span
 from prisma_lint.config import CliSelection, ConfigError, LintConfig, RuleSettings, default_config, find_config, load_config
 from prisma_lint.diagnostics import Diagnostic, Severity
-from prisma_lint.directives import Suppressions, npm_ignores, parse_directives
+from prisma_lint.directives import NpmIgnores, Suppressions, parse_directives
 from prisma_lint.parser import PrismaSyntaxError, parse
 from prisma_lint.parser.parser import parse_texts, read_schema_file
 from prisma_lint.rules.base import Project, RuleContext, SchemaUnit
@@ -189,50 +189,32 @@ def _run_schema_rules(unit: SchemaUnit, settings: list[RuleSettings]) -> tuple[l
 
 
 def _npm_ignore_filter(schema: Schema, settings: list[RuleSettings]):
-    """Drop diagnostics inside a model, enum or field whose documentation ignores their rule
-    (npm prisma-lint's `/// prisma-lint-ignore-model`, `-enum`, `-field`)."""
+    """Drop diagnostics inside a model, enum or field whose ignore comments name their rule (npm
+    prisma-lint's `/// prisma-lint-ignore-model`, `-enum`, `-field`). A rule that reads the comment's
+    arguments itself (`IGNORE_ARGS`) keeps the diagnostics it chose to report."""
     registry = default_registry()
-
-    def is_rule(word: str) -> bool:
-        return registry.find(word) is not None
-
-    # The npm tool reads these comments inside the block body too (where they document the first member).
-    body_docs: dict[int, list[str]] = {}
-    for comment in schema.comments:
-        if comment.doc and "prisma-lint-ignore-" in comment.text:
-            body_docs.setdefault(comment.span.start_line, []).append(comment.text)
+    ignores = NpmIgnores(schema, lambda word: registry.find(word) is not None)
     scopes: list[tuple[Span, dict[str, list[str]]]] = []
     for block in schema.blocks:
-        kind = "enum" if block.kind == "enum" else "model" if block.kind in ("model", "view", "type") else None
-        if kind is None:
+        if block.kind not in ("model", "view", "type", "enum"):
             continue
-        inside = [text for line in range(block.span.start_line, block.span.end_line + 1)
-                  for text in body_docs.get(line, ()) if body_docs] if body_docs else []
-        documentation = "\n".join(filter(None, [block.documentation, *inside]))
-        ignores = npm_ignores(documentation, kind, is_rule)
-        if ignores:
-            scopes.append((block.span, ignores))
-        if kind == "model":
-            for f in block.fields:
-                field_ignores = npm_ignores(f.documentation, "field", is_rule)
-                if field_ignores:
-                    scopes.append((f.span, field_ignores))
+        found = ignores.for_block(block)
+        if found:
+            scopes.append((block.span, found))
+        for f in getattr(block, "fields", ()):
+            found = ignores.for_field(f)
+            if found:
+                scopes.append((f.span, found))
     if not scopes:
         return lambda diagnostic: False
     rules = {s.rule.code: s.rule for s in settings}
 
     def ignored(diagnostic: Diagnostic) -> bool:
         rule = rules.get(diagnostic.code)
-        for span, ignores in scopes:
-            if span.file != diagnostic.path or not (span.start_line <= diagnostic.line <= span.end_line):
-                continue
-            if "*" in ignores:
-                return True
-            names = rule.names() if rule else (diagnostic.code, diagnostic.rule)
-            for name in names:
-                if name in ignores and not (ignores[name] and rule is not None and rule.ignore_args):
-                    return True
-        return False
+        names = rule.names() if rule else (diagnostic.code, diagnostic.rule)
+        with_args = not (rule is not None and rule.ignore_args)
+        return any(span.file == diagnostic.path and span.start_line <= diagnostic.line <= span.end_line
+                   and NpmIgnores.covers(found, names, with_args) for span, found in scopes)
 
     return ignored
 

@@ -7,11 +7,11 @@ Not a rule module (it has no CODE); the `naming` and `fields` rules import it.
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Iterable, Mapping, Optional, Sequence, Union
 
 from prisma_lint.ast.nodes import Schema
+from prisma_lint.directives import NpmIgnores, npm_ignores
 from prisma_lint.rules.naming._grammatical_number import plural
 
 __all__ = [
@@ -222,64 +222,29 @@ def to_pascal_case(name: str, compound_words: Sequence[str] = ()) -> str:
 # npm ignore comments inside a block's body
 # --------------------------------------------------------------------------------------------------
 
-_IGNORE = re.compile(r"^\s*prisma-lint-ignore-(?P<kind>model|enum)(?:\s+(?P<rest>.*?))?\s*$")
+def _is_rule(word: str) -> bool:
+    from prisma_lint.rules.registry import default_registry
+
+    return default_registry().find(word) is not None
 
 
 class BodyIgnores:
     """The npm prisma-lint's `/// prisma-lint-ignore-model [rule [args]]` (in a model, view or type) and
-    `/// prisma-lint-ignore-enum [rule [args]]` (in an enum) comments of a schema.
-
-    The npm tool reads them inside the block's body; they are accepted in the block's documentation (the
-    `///` lines above it) too. Arguments may be separated by commas or spaces.
-    """
+    `/// prisma-lint-ignore-enum [rule [args]]` (in an enum) comments of a schema, as the rules read
+    them: read by `prisma_lint.directives.NpmIgnores`, the same reader the linter's filter uses."""
 
     def __init__(self, schema: Schema) -> None:
-        self._lines: dict[Optional[str], list[tuple[int, str, str]]] = {}
-        for comment in schema.comments:
-            if not comment.doc:
-                continue
-            match = _IGNORE.match(comment.text)
-            if match is None:
-                continue
-            self._lines.setdefault(comment.span.file, []).append(
-                (comment.span.start_line, match.group("kind"), match.group("rest") or ""))
-        for entries in self._lines.values():
-            entries.sort()
-
-    def _comments(self, block) -> list[tuple[str, str]]:
-        span = block.span
-        entries = self._lines.get(span.file)
-        found: list[tuple[str, str]] = []
-        if entries:
-            low = bisect.bisect_left(entries, (span.start_line, "", ""))
-            high = bisect.bisect_right(entries, (span.end_line, "\uffff", "\uffff"))
-            found.extend((kind, rest) for _line, kind, rest in entries[low:high])
-        for line in (block.documentation or "").splitlines():
-            match = _IGNORE.match(line)
-            if match is not None:
-                found.append((match.group("kind"), match.group("rest") or ""))
-        kind = "enum" if block.kind == "enum" else "model"
-        return [(k, rest) for k, rest in found if k == kind]
+        self._ignores = NpmIgnores(schema, _is_rule)
 
     def skips(self, block, rule_names: Iterable[str]) -> bool:
         """Whether the whole block is ignored for the rule: `prisma-lint-ignore-model` alone, or naming
         the rule without arguments."""
-        names = set(rule_names)
-        for _kind, rest in self._comments(block):
-            words = rest.split()
-            if not words or (len(words) == 1 and words[0] in names):
-                return True
-        return False
+        return NpmIgnores.covers(self._ignores.for_block(block), rule_names, with_args=False)
 
     def args(self, block, rule_names: Iterable[str]) -> set[str]:
         """The arguments given to the rule in the block's ignore comments (`tenantId,createdAt`)."""
-        names = set(rule_names)
-        found: set[str] = set()
-        for _kind, rest in self._comments(block):
-            words = rest.split(None, 1)
-            if len(words) == 2 and words[0] in names:
-                found.update(a for a in re.split(r"[\s,]+", words[1]) if a)
-        return found
+        found = self._ignores.for_block(block)
+        return {argument for name in rule_names for argument in found.get(name, ())}
 
 
 def validate_patterns(cls, value):
@@ -291,15 +256,11 @@ def validate_patterns(cls, value):
     return value
 
 
-_IGNORE_FIELD = re.compile(r"^\s*prisma-lint-ignore-field\b(?P<rest>.*)$")
-
-
 def field_ignored(field, rule_names: Iterable[str]) -> bool:
     """Whether the field's documentation (the `///` lines right above it) has the npm prisma-lint's
     `/// prisma-lint-ignore-field [rule ...]` for this rule: with no rule named it ignores every rule;
     several rules may be listed, separated by spaces or commas."""
-    if not field.documentation:
-        return False
+    return NpmIgnores.covers(npm_ignores(field.documentation, "field", _is_rule) or {}, rule_names)
     names = set(rule_names)
     for line in field.documentation.splitlines():
         match = _IGNORE_FIELD.match(line)

@@ -385,37 +385,30 @@ class _FieldBlock:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Model(_FieldBlock):
+class _FieldBlockNode(_FieldBlock):
+    # The fields models, views and composite types have in common (each adds its own `kind`).
     name: str
     fields: tuple[Field, ...]
     attributes: tuple[Attribute, ...]
     documentation: Optional[str]
     span: Span
     name_span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Model(_FieldBlockNode):
     kind: Literal["model"] = "model"
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
-class View(_FieldBlock):
-    name: str
-    fields: tuple[Field, ...]
-    attributes: tuple[Attribute, ...]
-    documentation: Optional[str]
-    span: Span
-    name_span: Span
+@dataclass(frozen=True, slots=True)
+class View(_FieldBlockNode):
     kind: Literal["view"] = "view"
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
-class CompositeType(_FieldBlock):
+@dataclass(frozen=True, slots=True)
+class CompositeType(_FieldBlockNode):
     """A `type` block (MongoDB composite type)."""
 
-    name: str
-    fields: tuple[Field, ...]
-    attributes: tuple[Attribute, ...]
-    documentation: Optional[str]
-    span: Span
-    name_span: Span
     kind: Literal["type"] = "type"
 
 

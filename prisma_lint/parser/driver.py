@@ -196,6 +196,19 @@ class MemoDriver:
             return found
 
         memo: dict[tuple[int, int], list] = {}  # (replay or None until compiled, next config, moves)
+        state_stack: list[int] = []
+
+        def reduce(rule: int) -> None:
+            size = rules[rule][1]
+            if size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value_stack.append(reducers[rule](children))
+            state_stack.append(states[state_stack[-1]][rules[rule][0]][1])
+
         value_stack: list = []
         config = intern([self.tables.start_state])
         toks: list = []
@@ -214,7 +227,7 @@ class MemoDriver:
 
             # First time this shape is seen in this state: walk the tables and record the moves.
             moves: list = []
-            state_stack = list(config_stacks[config])
+            state_stack[:] = config_stacks[config]
             for tok in toks:
                 while True:
                     row = states[state_stack[-1]]
@@ -227,37 +240,20 @@ class MemoDriver:
                         value_stack.append(tok)
                         moves.append(None)
                         break
-                    size = rules[arg][1]
-                    if size:
-                        children = value_stack[-size:]
-                        del state_stack[-size:]
-                        del value_stack[-size:]
-                    else:
-                        children = []
-                    value_stack.append(reducers[arg](children))
-                    state_stack.append(states[state_stack[-1]][rules[arg][0]][1])
+                    reduce(arg)
                     moves.append(arg)
             new_config = intern(state_stack)
             memo[(config, shape)] = [None, new_config, moves]
             config = new_config
 
         # End of input: reduce what is left.
-        state_stack = list(config_stacks[config])
+        state_stack[:] = config_stacks[config]
         end = ("$END", "", 0, 0, toks[-1][4] if toks else 1, 1)
         while True:
             row = states[state_stack[-1]]
             action = row.get("$END")
             if action is None or action[0]:
                 raise ParseStop(end, {s for s in row if s.isupper() or s.startswith("_")})
-            arg = action[1]
-            size = rules[arg][1]
-            if size:
-                children = value_stack[-size:]
-                del state_stack[-size:]
-                del value_stack[-size:]
-            else:
-                children = []
-            value_stack.append(reducers[arg](children))
-            state_stack.append(states[state_stack[-1]][rules[arg][0]][1])
+            reduce(action[1])
             if state_stack[-1] == self.tables.end_state:
                 return value_stack[-1]

@@ -102,7 +102,13 @@ def load_tables(build_lark: Callable[[], Any], cache_dir: Optional[Path]) -> Tab
     with Lark (and cached)."""
     from prisma_lint import __version__
 
-    key = hashlib.sha256(GRAMMAR.read_bytes() + __version__.encode()).hexdigest()[:16]
+    # The tables depend on the grammar, and name the AST builder's methods: a change to either (or to
+    # this module) makes a new cache file rather than a stale one.
+    here = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for source in (GRAMMAR, here / "transformer.py", here / "driver.py"):
+        digest.update(source.read_bytes())
+    key = digest.hexdigest()[:16]
     path = cache_dir / f"tables-{key}.pickle" if cache_dir is not None else None
     if path is not None and path.is_file():
         try:

@@ -28,6 +28,7 @@ the key; the command line reports it and exits with code 2.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 import tomllib
 from dataclasses import dataclass, field
@@ -372,8 +373,13 @@ def config_from_dict(table: dict[str, Any], registry: Optional[Registry] = None)
 
 
 def default_config(registry: Optional[Registry] = None) -> LintConfig:
-    """The configuration used when none is found: the `strategy` preset."""
-    registry = registry or default_registry()
+    """The configuration used when none is found: the `strategy` preset (read once per registry: a
+    tool calling `lint_text` in a loop does not re-read it each time)."""
+    return _default_config(registry or default_registry())
+
+
+@functools.lru_cache(maxsize=4)
+def _default_config(registry: Registry) -> LintConfig:
     path = _preset_path("strategy")
     state, config = _load_state(_read_table(path) or {}, path, registry)
     return LintConfig(state, [], None, None, registry, config.project)

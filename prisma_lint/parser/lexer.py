@@ -316,7 +316,7 @@ def _scan_head_and_rest(content: str, depth: int, rest_cache: dict):
 
 
 _KEYWORD_TYPES = frozenset(KEYWORDS.values())
-_CACHE_LIMIT = 20_000  # distinct lines remembered by the tokenizer
+_CACHE_LIMIT = 4_000  # distinct lines remembered by the tokenizer
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 

@@ -297,8 +297,7 @@ class AstBuilder:
         attributes = tuple(children[index]) if index < len(children) else ()
         if legacy is not None:
             self.ctx.problems.append((name[4], name[5], _LEGACY_MESSAGES[legacy]))
-        name_span = self._tok_span(name)
-        last = attributes[-1].span if attributes else (type_span or name_span)
+        last = attributes[-1].span if attributes else (type_span or self._tok_span(name))
         ctx = self.ctx
         doc_after, comment = ctx.trailing_comment(last.end_line)
         return Field(
@@ -310,7 +309,6 @@ class AstBuilder:
             _join_docs(ctx.documentation_before(name[4]), doc_after),
             comment,
             self._tok_to_span(name, last),
-            name_span,
             type_span,
             unsupported,
             legacy,
@@ -361,8 +359,7 @@ class AstBuilder:
     def enum_value(self, children: list) -> EnumValue:
         name = children[0]
         attributes = tuple(children[1]) if len(children) > 1 else ()
-        name_span = self._tok_span(name)
-        last = attributes[-1].span if attributes else name_span
+        last = attributes[-1].span if attributes else self._tok_span(name)
         ctx = self.ctx
         doc_after, comment = ctx.trailing_comment(last.end_line)
         return EnumValue(
@@ -371,14 +368,12 @@ class AstBuilder:
             _join_docs(ctx.documentation_before(name[4]), doc_after),
             comment,
             self._tok_to_span(name, last),
-            name_span,
         )
 
     def property(self, children: list) -> Property:
         name = children[0]
         value = children[1] if len(children) > 1 else None
-        name_span = self._tok_span(name)
-        last = value.span if value is not None else name_span
+        last = value.span if value is not None else self._tok_span(name)
         ctx = self.ctx
         doc_after, comment = ctx.trailing_comment(last.end_line)
         return Property(
@@ -387,7 +382,6 @@ class AstBuilder:
             _join_docs(ctx.documentation_before(name[4]), doc_after),
             comment,
             self._tok_to_span(name, last),
-            name_span,
         )
 
     # -- attributes and arguments -----------------------------------------------------------------

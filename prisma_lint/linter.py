@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from prisma_lint.ast.nodes import Schema, Span
-from prisma_lint.config import CliSelection, ConfigError, LintConfig, RuleSettings, default_config, find_config, load_config
+from prisma_lint.config import CliSelection, LintConfig, RuleSettings, default_config, find_config, load_config
 from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.directives import NpmIgnores, Suppressions, parse_directives
 from prisma_lint.parser import PrismaSyntaxError, parse
@@ -220,7 +220,7 @@ def _npm_ignore_filter(schema: Schema, settings: list[RuleSettings]):
 
 
 def _finish_file(diagnostics: list[Diagnostic], schema: Schema, path: Optional[str], settings: list[RuleSettings],
-                 registry) -> list[Diagnostic]:
+                 registry, ignored) -> list[Diagnostic]:
     def canonical(name: str) -> Optional[str]:
         if name in (SYNTAX_ERROR[0], SYNTAX_ERROR[1]):
             return SYNTAX_ERROR[0]
@@ -228,7 +228,6 @@ def _finish_file(diagnostics: list[Diagnostic], schema: Schema, path: Optional[s
         return rule.code if rule else None
 
     suppressions: Suppressions = parse_directives(schema, path, canonical)
-    ignored = _npm_ignore_filter(schema, settings)
     kept = [d for d in diagnostics if d.code == INTERNAL_ERROR[0]
             or not (suppressions.suppresses(d) or ignored(d))]
     unused = next((s for s in settings if s.rule.code == UNUSED_SUPPRESSION[0]), None)
@@ -273,9 +272,10 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for) -
                     result.diagnostics.append(diagnostic)
     registry = default_registry()
     for unit, settings, found in by_unit:
+        ignored = _npm_ignore_filter(unit.schema, settings)  # once per schema, for all its files
         for file_path in unit.texts:
             in_file = [d for d in found if d.path == file_path]
-            result.diagnostics.extend(_finish_file(in_file, unit.schema, file_path, settings, registry))
+            result.diagnostics.extend(_finish_file(in_file, unit.schema, file_path, settings, registry, ignored))
         result.diagnostics.extend(d for d in found if d.path not in unit.texts)
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return result
@@ -334,5 +334,3 @@ def lint_paths(paths: Iterable[Union[str, Path]], config: Union[LintConfig, CliS
     result.files = files
     return result
 
-
-__all__ += ["ConfigError"]

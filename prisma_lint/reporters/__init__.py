@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import importlib
-from typing import Protocol
 
 from prisma_lint.linter import LintResult
 
 __all__ = ["FORMATS", "render"]
 
 FORMATS = ("text", "json", "markdown")
-
-
-class ReportOptions(Protocol):
-    color: bool
-    show_source: bool
 
 
 def render(name: str, result: LintResult, *, color: bool = False, show_source: bool = False) -> str:

@@ -23,18 +23,19 @@ ASPECTS = (
 )
 
 
-def _service(path: str | None) -> str:
-    if not path:
-        return "?"
-    parts = Path(path).parts
-    if "services" in parts:
-        index = len(parts) - 1 - parts[::-1].index("services")
-        if index + 1 < len(parts):
-            return parts[index + 1]
-    return Path(path).name
-
-
 def _verification_table(result: LintResult, tabulate) -> str:
+    # The service of each file, as the linter worked it out when it found the schemas.
+    services = {path: unit.service or Path(unit.path).name for unit in result.units for path in unit.texts}
+
+    def service(path: str | None) -> str:
+        if path in services:
+            return services[path]
+        # A finding on a migrations file: the schema unit whose folder holds it.
+        for unit in result.units:
+            if path and unit.path and Path(path).is_relative_to(Path(unit.path).parent):
+                return unit.service or Path(unit.path).name
+        return Path(path).name if path else "?"
+
     rows = []
     for aspect, codes, convention in ASPECTS:
         found = [d for d in result.diagnostics if d.code in codes]
@@ -44,7 +45,7 @@ def _verification_table(result: LintResult, tabulate) -> str:
         if not found:
             rows.append((aspect, "CONSISTENT", convention))
             continue
-        by_service = Counter(_service(d.path) for d in found)
+        by_service = Counter(service(d.path) for d in found)
         where = ", ".join(f"{service} ({count})" for service, count in sorted(by_service.items()))
         rows.append((aspect, f"{len(found)} finding{'s' * (len(found) != 1)}", where))
     return tabulate(rows, headers=["Aspect", "Status", "Notes"], tablefmt="github")

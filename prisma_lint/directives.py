@@ -1,4 +1,4 @@
-"""Suppression comments.
+"""Suppression comments (the grammar, and why it is strict: docs/suppressions.md).
 
 Ours are `//` comments (a `///` comment is documentation: Prisma copies it into the generated client):
 
@@ -8,36 +8,51 @@ Ours are `//` comments (a `///` comment is documentation: Prisma copies it into 
   file when not re-enabled);
 * `// prisma-lint-disable-file RULE`: the whole file.
 
-With no rule named, a directive covers every rule. Rules are named by code or name. A directive that
-suppresses nothing is itself reported (rule `unused-suppression`).
+Rules are named by code or name. A comment addressed to prisma-lint that is not exactly one of these
+(`prisma-lint-disable-nextline`, `-disable-lines`, `prisma-lint disable`) suppresses nothing and is an
+error, as is a rule name that is not a rule: a typo must never switch the gate off. A directive that
+names no rule (it covers every rule), a `disable` never re-enabled, an `enable` with nothing to re-enable,
+and a directive that suppresses nothing are findings too (rule `unused-suppression`, whose options allow
+the first two).
 
 The npm prisma-lint's documentation comments are honoured too: `/// prisma-lint-ignore-model [rule
 [args]]` in a model's documentation, `/// prisma-lint-ignore-enum [rule]` in an enum's, and
 `/// prisma-lint-ignore-field [rule]` in a field's. Arguments after a rule name are for the rule itself
-(e.g. `require-field createdAt` skips only that required field); rules that take none ignore them.
+(e.g. `require-field createdAt` skips only that required field); for a rule that takes none, a word
+that is not a rule is reported as an unknown rule, as in a `//` directive.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Literal, Optional
 
-from prisma_lint.ast.nodes import Schema, Span
-from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.ast.nodes import Comment, Schema, Span
+from prisma_lint.diagnostics import Diagnostic, Severity
 
-__all__ = ["Directive", "Suppressions", "parse_directives", "npm_ignores", "NpmIgnores"]
+__all__ = ["Directive", "Problem", "Suppressions", "parse_directives", "npm_ignores", "NpmIgnores", "KINDS",
+           "suppression_problems"]
 
-_DIRECTIVE = re.compile(
-    r"^\s*prisma-lint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rest>.*)$"
-)
-_MALFORMED = re.compile(r"^\s*prisma-lint-[a-z-]+")
+KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+_NPM_KINDS = ("model", "enum", "field")
+# A comment meant for prisma-lint, however misspelt: `prisma-lint-...`, `prismalint-`, `prisma_lint:`,
+# `Prisma-Lint disable...`. Only these are read as directives; any other comment is prose.
+_ADDRESSED = re.compile(r"^\s*prisma[-_ ]?lint(?:[-_:]|\s+(?:dis|en|ign))", re.IGNORECASE)
+# The exact form: the directive word, then white space or the end of the comment.
+_DIRECTIVE = re.compile(r"^\s*prisma-lint-(?P<kind>[a-z]+(?:-[a-z]+)*)(?P<rest>\s.*)?$", re.DOTALL)
+_NPM_IGNORE_WORD = re.compile(r"^\s*prisma-lint-ignore-(?P<kind>[a-z]+(?:-[a-z]+)*)(?P<rest>\s.*)?$", re.DOTALL)
+_WORDS = re.compile(r"[\s,]+")
+_FAR = 1 << 30  # "to the end of the file"
+
+ProblemKind = Literal["malformed", "blanket", "unclosed", "enable"]
 
 
 @dataclass
 class Directive:
     kind: str
-    rules: tuple[str, ...]  # as written; empty means every rule
+    rules: tuple[str, ...]  # rule codes; empty means every rule
     span: Span
     reason: Optional[str]
     used: set[str] = field(default_factory=set)  # the rule names it suppressed something for
@@ -46,12 +61,23 @@ class Directive:
         return not self.rules or diagnostic.code in self.rules or diagnostic.rule in self.rules
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A finding about a suppression comment itself. `malformed` is always an error (a typo that
+    suppresses nothing while its author believes it does); the others take the rule's severity and
+    `blanket` and `unclosed` can be allowed by its options."""
+
+    span: Span
+    message: str
+    kind: ProblemKind
+
+
 @dataclass
 class Suppressions:
     """The directives of one file, and what each covers."""
 
     directives: list[Directive]
-    problems: list[tuple[Span, str]]  # malformed directives
+    problems: list[Problem]
     _ranges: list[tuple[Directive, int, int]] = field(default_factory=list)  # directive, first, last line
 
     def suppresses(self, diagnostic: Diagnostic) -> bool:
@@ -63,56 +89,157 @@ class Suppressions:
         return hit
 
 
-def parse_directives(schema: Schema, path: Optional[str], canonical: Callable[[str], Optional[str]]) -> Suppressions:
-    """Read the suppression comments of `schema` that belong to file `path`. `canonical` maps a rule
-    name or code to its code (None when unknown)."""
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean `{close[0]}`?" if close else ""
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _unknown_directive(comment: Comment) -> Problem:
+    text = comment.text.strip()
+    word = text.split()[0] if text.split() else text
+    npm = _NPM_IGNORE_WORD.match(text)
+    if npm is not None and npm.group("kind") in _NPM_KINDS:
+        hint = (f" The npm tool's `prisma-lint-ignore-{npm.group('kind')}` is read from `///` documentation "
+                "comments only.")
+    else:
+        guess = word.lower().replace("_", "-").replace(":", "-")
+        guess = guess[len("prisma-lint-"):] if guess.startswith("prisma-lint-") else guess
+        hint = _did_you_mean(guess, KINDS)
+        hint = hint.replace("`", "`prisma-lint-", 1) if hint else (
+            " Directives are `prisma-lint-` followed by " + ", ".join(f"`{k}`" for k in KINDS) + ".")
+    return Problem(comment.span, f"Unknown suppression directive `{_quote(word)}`: it suppresses nothing.{hint}",
+                   "malformed")
+
+
+def _unknown_rule(span: Span, name: str, known: Optional[Callable[[], Iterable[str]]]) -> Problem:
+    hint = _did_you_mean(name, known()) if known is not None else ""
+    return Problem(span, f"Suppression comment names an unknown rule `{_quote(name)}`: it suppresses nothing "
+                         f"for it.{hint}", "malformed")
+
+
+def parse_directives(schema: Schema, path: Optional[str], canonical: Callable[[str], Optional[str]],
+                     takes_args: Callable[[str], bool] = lambda code: False,
+                     known: Optional[Callable[[], Iterable[str]]] = None) -> Suppressions:
+    """Read the suppression comments of `schema` that belong to file `path`, and check the npm ignore
+    comments' rule names. `canonical` maps a rule name or code to its code (None when unknown);
+    `takes_args(code)` tells whether that rule reads arguments from npm ignore comments; `known()` lists
+    the rule names and codes, for "did you mean" hints."""
     directives: list[Directive] = []
-    problems: list[tuple[Span, str]] = []
+    problems: list[Problem] = []
     ranges: list[tuple[Directive, int, int]] = []
     open_ranges: list[Directive] = []
     for comment in schema.comments:
-        if comment.doc or comment.span.file != path:
+        if comment.span.file != path:
+            continue
+        if comment.doc:
+            if "prisma-lint-ignore" in comment.text:
+                problems.extend(_check_npm_ignore(comment, canonical, takes_args, known))
+            continue
+        if not _ADDRESSED.match(comment.text):
             continue
         match = _DIRECTIVE.match(comment.text)
-        if match is None:
-            if _MALFORMED.match(comment.text):
-                problems.append((comment.span, f"Unknown suppression comment `{comment.text.strip()}`."))
+        if match is None or match.group("kind") not in KINDS:
+            problems.append(_unknown_directive(comment))
             continue
-        rest, _sep, reason = match.group("rest").partition("--")
-        names = tuple(n for n in re.split(r"[\s,]+", rest.strip()) if n)
+        kind = match.group("kind")
+        rest, _sep, reason = (match.group("rest") or "").partition("--")
+        names = [n for n in _WORDS.split(rest.strip()) if n]
         codes = []
         for name in names:
             code = canonical(name)
             if code is None:
-                problems.append((comment.span, f"Suppression comment names an unknown rule `{name}`."))
-            else:
+                problems.append(_unknown_rule(comment.span, name, known))
+            elif code not in codes:
                 codes.append(code)
-        directive = Directive(match.group("kind"), tuple(codes), comment.span, reason.strip() or None)
         if names and not codes:
-            continue
+            continue  # every name is unknown: suppress nothing rather than everything
+        directive = Directive(kind, tuple(codes), comment.span, reason.strip() or None)
+        if not codes and kind != "enable":
+            problems.append(Problem(comment.span, f"`prisma-lint-{kind}` names no rule, so it suppresses every "
+                                                  "rule: name the rules it is for.", "blanket"))
         line = comment.span.start_line
-        kind = directive.kind
         if kind == "disable-next-line":
             ranges.append((directive, comment.span.end_line + 1, comment.span.end_line + 1))
         elif kind == "disable-line":
             ranges.append((directive, line, line))
         elif kind == "disable-file":
-            ranges.append((directive, 1, 1 << 30))
+            ranges.append((directive, 1, _FAR))
         elif kind == "disable":
             open_ranges.append(directive)
         else:  # enable: closes the matching disable(s)
+            closed = False
             for opened in list(open_ranges):
                 if not directive.rules or set(opened.rules) & set(directive.rules) or not opened.rules:
                     ranges.append((opened, opened.span.start_line, line))
                     open_ranges.remove(opened)
+                    closed = True
+            if not closed:
+                problems.append(Problem(comment.span, "`prisma-lint-enable` re-enables nothing: no `prisma-lint-"
+                                                      "disable` for these rules is open above it.", "enable"))
             continue  # an enable suppresses nothing, so it is never "unused"
         directives.append(directive)
     for opened in open_ranges:
-        ranges.append((opened, opened.span.start_line, 1 << 30))
+        names = ", ".join(opened.rules) if opened.rules else "every rule"
+        problems.append(Problem(opened.span, f"`prisma-lint-disable` ({names}) is never re-enabled, so it suppresses "
+                                             "to the end of the file: add `// prisma-lint-enable` after the lines "
+                                             "it is for.", "unclosed"))
+        ranges.append((opened, opened.span.start_line, _FAR))
     return Suppressions(directives, problems, ranges)
 
 
-_NPM_IGNORE = re.compile(r"^\s*prisma-lint-ignore-(?P<kind>model|enum|field)\b(?P<rest>.*)$")
+def suppression_problems(suppressions: Suppressions, ctx) -> list[Diagnostic]:
+    """The diagnostics of rule `unused-suppression` (its `ctx`) for one file's suppression comments."""
+    options = ctx.options
+    allowed = {kind for kind, allow in (("blanket", getattr(options, "allow_blanket", False)),
+                                        ("unclosed", getattr(options, "allow_unclosed", False))) if allow}
+    found = []
+    for directive in suppressions.directives:
+        if not directive.used:
+            names = ", ".join(directive.rules) if directive.rules else "any rule"
+            found.append(ctx.diagnostic(directive.span, f"This suppression comment suppresses nothing ({names})."))
+    for problem in suppressions.problems:
+        if problem.kind not in allowed:
+            severity = Severity.ERROR if problem.kind == "malformed" else None
+            found.append(ctx.diagnostic(problem.span, problem.message, severity=severity))
+    return found
+
+
+def _check_npm_ignore(comment: Comment, canonical: Callable[[str], Optional[str]],
+                      takes_args: Callable[[str], bool],
+                      known: Optional[Callable[[], Iterable[str]]]) -> list[Problem]:
+    """Problems of one `/// prisma-lint-ignore-...` comment: an unknown kind, or a word that is neither a
+    rule nor an argument of the rule before it (npm rules read arguments only where `takes_args`)."""
+    match = _NPM_IGNORE_WORD.match(comment.text)
+    if match is None:
+        return []
+    kind = match.group("kind")
+    if kind not in _NPM_KINDS:
+        hint = _did_you_mean(kind, _NPM_KINDS)
+        hint = hint.replace("`", "`prisma-lint-ignore-", 1) if hint else \
+            " The npm tool's comments are `prisma-lint-ignore-model`, `-enum` and `-field`."
+        return [Problem(comment.span, f"Unknown ignore comment `prisma-lint-ignore-{_quote(kind)}`: it ignores "
+                                      f"nothing.{hint}", "malformed")]
+    words = [w for w in _WORDS.split((match.group("rest") or "").strip()) if w]
+    if not words:
+        return [Problem(comment.span, f"`prisma-lint-ignore-{kind}` names no rule, so it ignores every rule: "
+                                      "name the rules it is for.", "blanket")]
+    problems = []
+    current: Optional[str] = None
+    for word in words:
+        code = canonical(word)
+        if code is not None:
+            current = code
+        elif current is None or kind == "field" or not takes_args(current):
+            problems.append(_unknown_rule(comment.span, word, known))
+    return problems
+
+
+_NPM_IGNORE = re.compile(r"^\s*prisma-lint-ignore-(?P<kind>model|enum|field)(?=\s|$)(?P<rest>.*)$")
 
 
 def npm_ignores(documentation: Optional[str], kind: str,

@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Union
 from prisma_lint.ast.nodes import Schema, Span
 from prisma_lint.config import CliSelection, LintConfig, RuleSettings, default_config, find_config, load_config
 from prisma_lint.diagnostics import Diagnostic, Severity
-from prisma_lint.directives import NpmIgnores, Suppressions, parse_directives
+from prisma_lint.directives import NpmIgnores, Suppressions, parse_directives, suppression_problems
 from prisma_lint.parser import PrismaSyntaxError, parse
 from prisma_lint.parser.parser import parse_texts, read_schema_file
 from prisma_lint.rules.base import Project, RuleContext, SchemaUnit
@@ -227,18 +227,20 @@ def _finish_file(diagnostics: list[Diagnostic], schema: Schema, path: Optional[s
         rule = registry.find(name)
         return rule.code if rule else None
 
-    suppressions: Suppressions = parse_directives(schema, path, canonical)
+    def takes_args(code: str) -> bool:
+        rule = registry.find(code)
+        return rule is not None and rule.ignore_args
+
+    def known() -> list[str]:
+        return [name for rule in registry for name in rule.names()]
+
+    suppressions: Suppressions = parse_directives(schema, path, canonical, takes_args, known)
     kept = [d for d in diagnostics if d.code == INTERNAL_ERROR[0]
             or not (suppressions.suppresses(d) or ignored(d))]
     unused = next((s for s in settings if s.rule.code == UNUSED_SUPPRESSION[0]), None)
     if unused is not None:
         ctx = RuleContext(unused.rule, unused.options, unused.severity)
-        for directive in suppressions.directives:
-            if not directive.used:
-                names = ", ".join(directive.rules) if directive.rules else "any rule"
-                kept.append(ctx.diagnostic(directive.span, f"This suppression comment suppresses nothing ({names})."))
-        for span, message in suppressions.problems:
-            kept.append(ctx.diagnostic(span, message))
+        kept.extend(suppression_problems(suppressions, ctx))
     return kept
 
 

@@ -6,7 +6,7 @@ Each entry: (module, code, name, category, severity, scope, aliases, ignore_args
 MANIFEST = [
     ('prisma_lint.rules.schema.PL001_syntax_error', 'PL001', 'syntax-error', 'schema', 'error', 'schema', (), False, 'Schema text is not valid Prisma syntax.'),
     ('prisma_lint.rules.schema.PL002_unknown_type', 'PL002', 'unknown-type', 'schema', 'error', 'schema', (), False, 'Field type is not a scalar type or a declared model, enum or composite type.'),
-    ('prisma_lint.rules.schema.PL003_unused_suppression', 'PL003', 'unused-suppression', 'schema', 'warning', 'schema', (), False, 'Suppression comment suppresses nothing.'),
+    ('prisma_lint.rules.schema.PL003_unused_suppression', 'PL003', 'unused-suppression', 'schema', 'warning', 'schema', (), False, 'Suppression comment suppresses nothing, is misspelt, or suppresses too much.'),
     ('prisma_lint.rules.schema.PL004_duplicate_name', 'PL004', 'duplicate-name', 'schema', 'error', 'schema', (), False, 'Name is declared twice: a model, view, enum or composite type, a field, or an enum value.'),
     ('prisma_lint.rules.schema.PL005_unknown_relation_field', 'PL005', 'unknown-relation-field', 'schema', 'error', 'schema', (), False, '`@relation` names a field that does not exist, or its `fields` and `references` differ in length.'),
     ('prisma_lint.rules.schema.PL006_unknown_attribute', 'PL006', 'unknown-attribute', 'schema', 'error', 'schema', (), False, 'Attribute is not one Prisma knows.'),

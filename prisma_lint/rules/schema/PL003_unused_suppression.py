@@ -1,13 +1,22 @@
-"""Suppression comment suppresses nothing.
+"""Suppression comment suppresses nothing, is misspelt, or suppresses too much.
 
 ## What it does
-Reports a `// prisma-lint-disable...` comment that did not suppress any diagnostic, and a comment that
-looks like a directive but is not one (a misspelt `prisma-lint-disabel`, an unknown rule name).
+Checks every suppression comment (the grammar is in docs/suppressions.md):
+
+* a comment addressed to prisma-lint that is not a directive (`prisma-lint-disable-nextline`,
+  `prisma-lint-disable-lines`, `prisma-lint disable`), or a rule name that is not a rule, in a `//`
+  directive or an npm `/// prisma-lint-ignore-*` comment, is an **error** whatever this rule's severity:
+  it suppresses nothing while its author believes it does;
+* a directive that suppressed no diagnostic;
+* a directive that names no rule (it suppresses every rule), unless `allow-blanket`;
+* a `prisma-lint-disable` with no `prisma-lint-enable` after it (it runs to the end of the file), unless
+  `allow-unclosed`; and a `prisma-lint-enable` with no open `disable` to close.
 
 ## Why is this bad?
 A suppression outlives the problem it was written for: once the field is renamed or the index added,
 the comment stays and would silently hide the next, real problem on that line. A misspelt directive
-suppresses nothing while its author believes it does.
+suppresses nothing while its author believes it does; one that names no rule, or is never closed,
+hides every future problem of the lines it covers, not just the one it was written for.
 
 ## Example
 ```prisma
@@ -31,15 +40,23 @@ model Patient {
 ```
 
 ## Options
-None.
+- `allow-blanket` (default `false`): accept directives and npm ignore comments that name no rule.
+- `allow-unclosed` (default `false`): accept a `prisma-lint-disable` that runs to the end of the file.
 """
 
 from __future__ import annotations
+
+from prisma_lint.rules.base import RuleOptions
 
 CODE = "PL003"
 NAME = "unused-suppression"
 CATEGORY = "schema"
 SEVERITY = "warning"
+
+
+class Options(RuleOptions):
+    allow_blanket: bool = False
+    allow_unclosed: bool = False
 
 
 def check(schema, ctx):

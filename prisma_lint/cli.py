@@ -45,6 +45,16 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--explain", metavar="RULE", help="show a rule's documentation and exit")
     parser.add_argument("--dump-ast", action="store_true", help="print each schema's AST as JSON and exit")
     parser.add_argument("--ast-json-schema", action="store_true", help="print the JSON Schema of --dump-ast's output")
+    fixing = parser.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the fixes of enabled rules to the files, then report what remains")
+    fixing.add_argument("--fix-only", action="store_true",
+                        help="apply the fixes without reporting what remains (exit 0 unless a file could "
+                             "not be fixed)")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff and write nothing (exit 1 if there is a diff)")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="also apply unsafe fixes (renames that change the generated client's API)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
     parser.add_argument("--version", action="version", version=f"prisma-lint {__version__}")
@@ -130,6 +140,10 @@ def _run(args: argparse.Namespace) -> int:
         from prisma_lint.config import CliSelection
 
         config = CliSelection(select, ignore)  # applied on top of each schema's own configuration
+    if args.fix or args.fix_only or args.diff:
+        from prisma_lint.fixes.command import run_fix
+
+        return run_fix(args, config)
     result = lint_paths(args.paths, config)
     color = _use_color(args.color)
     show_source = args.format == "text" and sys.stdout.isatty()
@@ -150,6 +164,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     # only re-scan it (measured: up to a third of the run on big schemas). Reference counting frees
     # everything; the collector stays off for the process.
     gc.disable()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["lsp"]:
+        from prisma_lint.lsp import serve
+
+        return serve(argv[1:])
     args = _build_parser().parse_args(argv)
     from prisma_lint.config import ConfigError
     from prisma_lint.linter import InputError

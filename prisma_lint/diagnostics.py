@@ -1,4 +1,19 @@
-"""What a lint run reports: diagnostics with a position, a rule and a severity."""
+"""What a lint run reports: diagnostics with a position, a rule and a severity, and maybe a fix.
+
+The fix model (read by `--fix`/`--diff`, the language server's code actions, and reporters that show fixes):
+
+* A fix is `Diagnostic.edits`: replacements of text between two UTF-8 **byte offsets of the original
+  file** the diagnostic is in (`Diagnostic.path`), as the AST's spans give them (`span.start_offset`,
+  `span.end_offset`). An insertion has `start == end`; a deletion has an empty replacement. The edits
+  of one diagnostic never overlap each other and are applied together or not at all.
+* A replacement is written with `\n` line breaks; the fix engine writes them as the file's own line
+  ending (`\r\n` in a CRLF file). Bytes outside the edits are never touched.
+* `Diagnostic.unsafe_fix` is False for a fix that keeps the meaning of the schema for its users (adding an
+  index, making the default `onDelete` explicit) and True for one that may change it (a rename that
+  changes the generated client's API): unsafe fixes apply only with `--unsafe-fixes` (ruff's terms).
+* `Diagnostic.fix_hint` says in words what the fix does ("Add `@@index([visitId])`"); editors show it as
+  the quick fix's title.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +33,22 @@ class Severity(str, Enum):
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text between two UTF-8 byte offsets of a file, as spans give them (a fix edits text
-    at spans; it never reprints the file)."""
+    at spans; it never reprints the file). `start == end` inserts; an empty `replacement` deletes."""
 
     start: int
     end: int
     replacement: str
+
+    @classmethod
+    def insert(cls, offset: int, text: str) -> "Edit":
+        return cls(offset, offset, text)
+
+    @classmethod
+    def delete(cls, start: int, end: int) -> "Edit":
+        return cls(start, end, "")
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +65,12 @@ class Diagnostic:
     severity: Severity
     message: str
     fix_hint: Optional[str] = None
-    edits: tuple[Edit, ...] = field(default=())
+    edits: tuple[Edit, ...] = field(default=())  # the fix: see the module's docstring
+    unsafe_fix: bool = False
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.edits)
 
     @property
     def sort_key(self) -> tuple:

@@ -192,8 +192,10 @@ def parse_directives(schema: Schema, path: Optional[str], canonical: Callable[[s
     return Suppressions(directives, problems, ranges)
 
 
-def suppression_problems(suppressions: Suppressions, ctx) -> list[Diagnostic]:
-    """The diagnostics of rule `unused-suppression` (its `ctx`) for one file's suppression comments."""
+def suppression_problems(suppressions: Suppressions, ctx, text: Optional[str] = None) -> list[Diagnostic]:
+    """The diagnostics of rule `unused-suppression` (its `ctx`) for one file's suppression comments.
+    With the file's `text`, an unused directive's diagnostic carries its fix: the comment removed."""
+    from prisma_lint.fixes.builders import remove_comment
     options = ctx.options
     allowed = {kind for kind, allow in (("blanket", getattr(options, "allow_blanket", False)),
                                         ("unclosed", getattr(options, "allow_unclosed", False))) if allow}
@@ -201,7 +203,9 @@ def suppression_problems(suppressions: Suppressions, ctx) -> list[Diagnostic]:
     for directive in suppressions.directives:
         if not directive.used:
             names = ", ".join(directive.rules) if directive.rules else "any rule"
-            found.append(ctx.diagnostic(directive.span, f"This suppression comment suppresses nothing ({names})."))
+            edits = (remove_comment(text, directive.span),) if text is not None else ()
+            found.append(ctx.diagnostic(directive.span, f"This suppression comment suppresses nothing ({names}).",
+                                        fix_hint="Remove the suppression comment.", edits=edits))
     for problem in suppressions.problems:
         if problem.kind not in allowed:
             severity = Severity.ERROR if problem.kind == "malformed" else None

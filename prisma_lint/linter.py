@@ -24,7 +24,7 @@ from prisma_lint.parser.parser import parse_texts, read_schema_file
 from prisma_lint.rules.base import Project, RuleContext, SchemaUnit
 from prisma_lint.rules.registry import default_registry
 
-__all__ = ["LintResult", "lint_text", "lint_paths", "discover", "InputError"]
+__all__ = ["LintResult", "lint_text", "lint_paths", "lint_groups", "schema_groups", "discover", "InputError"]
 
 SYNTAX_ERROR = ("PL001", "syntax-error")
 UNUSED_SUPPRESSION = ("PL003", "unused-suppression")
@@ -220,7 +220,7 @@ def _npm_ignore_filter(schema: Schema, settings: list[RuleSettings]):
 
 
 def _finish_file(diagnostics: list[Diagnostic], schema: Schema, path: Optional[str], settings: list[RuleSettings],
-                 registry, ignored) -> list[Diagnostic]:
+                 registry, ignored, text: Optional[str] = None) -> list[Diagnostic]:
     def canonical(name: str) -> Optional[str]:
         if name in (SYNTAX_ERROR[0], SYNTAX_ERROR[1]):
             return SYNTAX_ERROR[0]
@@ -240,7 +240,7 @@ def _finish_file(diagnostics: list[Diagnostic], schema: Schema, path: Optional[s
     unused = next((s for s in settings if s.rule.code == UNUSED_SUPPRESSION[0]), None)
     if unused is not None:
         ctx = RuleContext(unused.rule, unused.options, unused.severity)
-        kept.extend(suppression_problems(suppressions, ctx))
+        kept.extend(suppression_problems(suppressions, ctx, text))
     return kept
 
 
@@ -277,7 +277,8 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for) -
         ignored = _npm_ignore_filter(unit.schema, settings)  # once per schema, for all its files
         for file_path in unit.texts:
             in_file = [d for d in found if d.path == file_path]
-            result.diagnostics.extend(_finish_file(in_file, unit.schema, file_path, settings, registry, ignored))
+            result.diagnostics.extend(_finish_file(in_file, unit.schema, file_path, settings, registry, ignored,
+                                                   unit.texts.get(file_path)))
         result.diagnostics.extend(d for d in found if d.path not in unit.texts)
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return result
@@ -314,8 +315,20 @@ def lint_text(text: str, path: Optional[str] = None, config: Optional[LintConfig
 def lint_paths(paths: Iterable[Union[str, Path]], config: Union[LintConfig, CliSelection, None] = None) -> LintResult:
     """Lint schema files and folders. Without a config, each schema uses the closest config file above
     it, or the strategy preset. Raises InputError for a path that does not exist or holds no schema."""
+    return lint_groups(schema_groups(paths), config)
+
+
+def schema_groups(paths: Iterable[Union[str, Path]]) -> list[list[Path]]:
+    """`discover(paths)`, or with no path the project's default schema (package.json, prisma/...)."""
     paths = list(paths)
-    groups = discover(paths) if paths else discover(_default_targets(Path.cwd()))
+    return discover(paths) if paths else discover(_default_targets(Path.cwd()))
+
+
+def lint_groups(groups: list[list[Path]], config: Union[LintConfig, CliSelection, None] = None,
+                texts: Optional[dict[str, str]] = None) -> LintResult:
+    """Lint schemas given as groups of files (as `discover` returns them). A file whose path is in
+    `texts` is linted with that text instead of what is on disk (the fixer's and the editor's unsaved
+    text); the others are read."""
     units: list[SchemaUnit] = []
     syntax: list[Diagnostic] = []
     files: list[str] = []
@@ -323,16 +336,16 @@ def lint_paths(paths: Iterable[Union[str, Path]], config: Union[LintConfig, CliS
         names = [str(p) for p in group]
         files.extend(names)
         try:
-            texts = {str(p): read_schema_file(p) for p in group}
-            schema = parse_texts(texts)
+            group_texts = {str(p): texts[str(p)] if texts and str(p) in texts else read_schema_file(p)
+                           for p in group}
+            schema = parse_texts(group_texts)
         except PrismaSyntaxError as error:
             syntax.extend(_syntax_diagnostics(error))
             continue
         except OSError as error:
             raise InputError(f"{names[0]}: cannot read: {error.strerror or error}") from None
         unit_path = str(group[0].parent) if len(group) > 1 else names[0]
-        units.append(SchemaUnit(unit_path, schema, texts, _service_of(group[0])))
+        units.append(SchemaUnit(unit_path, schema, group_texts, _service_of(group[0])))
     result = _lint_units(units, syntax, _config_resolver(config))
     result.files = files
     return result
-

@@ -3,7 +3,8 @@
 Each file names its rule and lists cases: a `schema`, optional `options` for the rule, and the
 `violations` the rule must report (`line`, `column`, and optionally a `message` fragment); a case with
 no violations must be clean for that rule. Each failing case is also run with the rule switched off,
-which must silence it.
+which must silence it. A case whose findings have a fix gives the `fixed` schema (after `--fix
+--unsafe-fixes` with only that rule on), which the rule must then find clean.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from prisma_lint import lint_text
+from prisma_lint.fixes.engine import fix_texts
 from prisma_lint.config import config_from_dict
 from prisma_lint.rules.registry import default_registry
 
@@ -30,12 +32,18 @@ def _load():
 ALL_CASES = list(_load())
 
 
-def _run(rule_code: str, case: dict, enabled: bool = True):
+def _config(rule_code: str, case: dict, enabled: bool = True):
     rule = default_registry().get(rule_code)
     table = {"extends": "none", "rules": {rule.name: dict(case.get("options", {}), severity="error")}}
     if not enabled:
         table = {"extends": "none", "select": ["PL001"]}
-    diagnostics = lint_text(case["schema"], "case.prisma", config_from_dict(table))
+    return config_from_dict(table)
+
+
+def _run(rule_code: str, case: dict, enabled: bool = True, schema: str | None = None):
+    rule = default_registry().get(rule_code)
+    diagnostics = lint_text(case["schema"] if schema is None else schema, "case.prisma",
+                            _config(rule_code, case, enabled))
     syntax = [d for d in diagnostics if d.code == "PL001"]
     assert not syntax, f"case schema does not parse: {syntax}"
     return [d for d in diagnostics if d.code == rule.code]
@@ -53,6 +61,16 @@ def test_rule_case(rule_code: str, case: dict) -> None:
             assert violation["message"] in diagnostic.message
     if expected:
         assert _run(rule_code, case, enabled=False) == []
+    fixable = [d for d in found if d.edits]
+    if "fixed" in case:
+        assert fixable, "the case gives a `fixed` schema but no finding has a fix"
+        outcome = fix_texts([[Path("case.prisma")]], {"case.prisma": case["schema"]}, _config(rule_code, case),
+                            unsafe=True)
+        assert outcome.texts["case.prisma"] == case["fixed"]
+        assert outcome.settled and not outcome.rejected
+        assert [d for d in _run(rule_code, case, schema=case["fixed"]) if d.edits] == []
+    else:
+        assert not fixable, "findings with a fix: give the case a `fixed` schema"
 
 
 def test_every_rule_has_cases() -> None:

@@ -191,8 +191,11 @@ class RuleContext:
         return self.unit.path if self.unit else None
 
     def diagnostic(self, span: Span, message: str, fix_hint: Optional[str] = None,
-                   edits: Iterable[Edit] = (), severity: Union[Severity, str, None] = None) -> Diagnostic:
-        """A diagnostic of this rule at `span` (use the narrowest span: a name, not a whole block)."""
+                   edits: Iterable[Edit] = (), severity: Union[Severity, str, None] = None,
+                   unsafe_fix: bool = False) -> Diagnostic:
+        """A diagnostic of this rule at `span` (use the narrowest span: a name, not a whole block).
+        `edits` is its fix (byte spans of the file `span` is in, see `prisma_lint.diagnostics`); mark it
+        `unsafe_fix` when applying it may change what the schema means to its users."""
         return Diagnostic(
             path=span.file if span.file is not None else self.path,
             line=span.start_line,
@@ -205,4 +208,5 @@ class RuleContext:
             message=message,
             fix_hint=fix_hint,
             edits=tuple(edits),
+            unsafe_fix=unsafe_fix,
         )

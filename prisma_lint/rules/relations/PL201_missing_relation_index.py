@@ -43,6 +43,9 @@ model ChatMessage {
 }
 ```
 
+## Fix
+Safe: adds `@@index([...])` with the foreign-key columns as the model's last line.
+
 ## Options
 None.
 """
@@ -53,6 +56,7 @@ from typing import Iterator
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.fixes.builders import add_block_attribute, source_text
 from prisma_lint.rules.base import RuleContext
 from prisma_lint.rules.relations._support import index_hint, is_covered, usable_indexes
 
@@ -83,5 +87,7 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
             span = first.name_span if first is not None else f.name_span
             names = ", ".join(f"`{c}`" for c in columns)
             what = f"Foreign key {names}" if len(columns) == 1 else f"Foreign key ({names})"
+            text = source_text(ctx, model.span)
+            edits = [add_block_attribute(text, model, f"@@index([{', '.join(columns)}])")] if text else []
             yield ctx.diagnostic(span, f"{what} of relation `{f.name}` has no index.",
-                                 fix_hint=index_hint(model, columns))
+                                 fix_hint=index_hint(model, columns), edits=edits)

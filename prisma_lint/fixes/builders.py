@@ -1,0 +1,130 @@
+"""Edits for rules to attach to their diagnostics, made from the AST's spans and the file's own text.
+
+Each builder returns `Edit`s at UTF-8 byte offsets (see `prisma_lint.diagnostics`) and copies the file's
+own layout where it has to add a line: the indentation of the block's members, a blank line before the
+first block attribute (as `prisma format` writes it). Line breaks are written as `\\n`; the fix engine
+turns them into the file's line ending. A rule gets its file's text from `ctx.unit.texts[span.file]`
+(see `source_text`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from prisma_lint.ast.nodes import Attribute, Span
+from prisma_lint.diagnostics import Edit
+
+__all__ = ["source_text", "add_block_attribute", "add_member", "append_attribute", "add_argument",
+           "remove_comment", "replace_span"]
+
+
+@lru_cache(maxsize=8)
+def _encoded(text: str) -> bytes:
+    # Every builder works in bytes; a file is encoded once per lint, not once per diagnostic.
+    return text.encode("utf-8")
+
+
+def source_text(ctx, span: Span) -> Optional[str]:
+    """The text of the file `span` is in, from the rule's context (None when the context has none)."""
+    unit = getattr(ctx, "unit", None)
+    if unit is None:
+        return None
+    return unit.texts.get(span.file)
+
+
+def _line_start(data: bytes, offset: int) -> int:
+    return data.rfind(b"\n", 0, offset) + 1
+
+
+def _indent_at(data: bytes, offset: int) -> str:
+    start = _line_start(data, offset)
+    end = start
+    while end < len(data) and data[end] in b" \t":
+        end += 1
+    return data[start:end].decode("utf-8")
+
+
+def _closing_brace(data: bytes, block_span: Span) -> int:
+    """The offset of the block's `}` (its span ends just after it)."""
+    end = data.rfind(b"}", block_span.start_offset, block_span.end_offset)
+    if end < 0:
+        raise ValueError("block span does not end with `}`")
+    return end
+
+
+def _member_indent(data: bytes, block) -> str:
+    members = list(getattr(block, "fields", ())) or list(getattr(block, "values", ()))
+    if members:
+        return _indent_at(data, members[0].span.start_offset) or "  "
+    return "  "
+
+
+def _insert_line_at_end(data: bytes, block, line: str, blank_before: bool) -> Edit:
+    """Insert `line` (without indentation) as the block's last line, just before its `}`."""
+    brace = _closing_brace(data, block.span)
+    indent = _member_indent(data, block)
+    start = _line_start(data, brace)
+    if data[start:brace].strip(b" \t"):  # `}` shares its line with content: open a new line before it
+        return Edit.insert(brace, ("\n\n" if blank_before else "\n") + indent + line + "\n")
+    # Insert at the start of the `}` line; a blank line first when asked and the line above is not blank.
+    above = data[_line_start(data, max(start - 1, 0)):max(start - 1, 0)]
+    prefix = "\n" if blank_before and above.strip() else ""
+    return Edit.insert(start, prefix + indent + line + "\n")
+
+
+def add_block_attribute(text: str, block, attribute: str) -> Edit:
+    """Add a block attribute (`@@index([visitId])`) as the block's last line. The first block attribute
+    of a block gets a blank line before it."""
+    data = _encoded(text)
+    return _insert_line_at_end(data, block, attribute, blank_before=not block.attributes)
+
+
+def add_member(text: str, block, line: str) -> Edit:
+    """Add a field (or enum value) line after the block's last field, before any block attribute."""
+    data = _encoded(text)
+    members = list(getattr(block, "fields", ())) or list(getattr(block, "values", ()))
+    if not members:
+        return _insert_line_at_end(data, block, line, blank_before=False)
+    last = max(members, key=lambda m: m.span.end_offset)
+    line_end = data.find(b"\n", last.span.end_offset)
+    if line_end < 0 or line_end >= _closing_brace(data, block.span):
+        return _insert_line_at_end(data, block, line, blank_before=False)
+    return Edit.insert(line_end + 1, _member_indent(data, block) + line + "\n")
+
+
+def append_attribute(node, attribute: str) -> Edit:
+    """Add a field (or enum value) attribute after the node's last attribute (or its type): `@map("x")`."""
+    return Edit.insert(node.span.end_offset, " " + attribute)
+
+
+def add_argument(text: str, attribute: Attribute, argument: str) -> Edit:
+    """Add a named argument (`onDelete: Cascade`) at the end of an attribute's argument list."""
+    data = _encoded(text)
+    end = attribute.span.end_offset
+    if data[end - 1:end] != b")":
+        return Edit.insert(end, f"({argument})")
+    if not attribute.args:
+        return Edit.insert(end - 1, argument)
+    return Edit.insert(attribute.args[-1].span.end_offset, f", {argument}")
+
+
+def remove_comment(text: str, span: Span) -> Edit:
+    """Remove a `//` comment: its whole line when it stands alone, else the comment and the spaces
+    before it."""
+    data = _encoded(text)
+    start = _line_start(data, span.start_offset)
+    line_end = data.find(b"\n", span.end_offset)
+    end = len(data) if line_end < 0 else line_end + 1
+    if not data[start:span.start_offset].strip() and not data[span.end_offset:end].strip():
+        if line_end < 0 and start > 0:  # the file's last line, without a final newline: eat the break before
+            start -= 2 if data[start - 2:start] == b"\r\n" else 1
+        return Edit.delete(start, end)
+    begin = span.start_offset
+    while begin > start and data[begin - 1] in b" \t":
+        begin -= 1
+    return Edit.delete(begin, span.end_offset)
+
+
+def replace_span(span: Span, replacement: str) -> Edit:
+    return Edit(span.start_offset, span.end_offset, replacement)

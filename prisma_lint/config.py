@@ -38,6 +38,7 @@ from typing import Any, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from prisma_lint.diagnostics import Severity
+from prisma_lint.project.settings import ProjectSettings
 from prisma_lint.rules.base import Rule, RuleOptions, option_key
 from prisma_lint.rules.registry import Registry, UnknownRuleError, default_registry
 
@@ -107,8 +108,8 @@ class ConfigFile(_Section):
 
     extends: Optional[Union[str, list[str]]] = None
     overrides: list[Override] = Field(default_factory=list)
-    # Project-scope settings read by cross-service rules (service discovery and the like).
-    project: dict[str, Any] = Field(default_factory=dict)
+    # The project: services, cross-service references, deployment order (prisma_lint.project.settings).
+    project: ProjectSettings = Field(default_factory=ProjectSettings)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -142,7 +143,7 @@ class LintConfig:
     root: Optional[Path]  # folder the override globs are relative to
     source: Optional[str]  # the file it came from, None for the built-in default
     registry: Registry
-    project: dict[str, Any] = field(default_factory=dict)
+    project: ProjectSettings = field(default_factory=ProjectSettings)
     cli_select: Optional[list[str]] = None
     cli_ignore: list[str] = field(default_factory=list)
     _cache: dict[tuple, list[RuleSettings]] = field(default_factory=dict)
@@ -321,7 +322,7 @@ def _validate(table: dict[str, Any], path: Optional[Path]) -> ConfigFile:
         first = error.errors()[0]
         key = ".".join(str(p) for p in first.get("loc", ()))
         message = "unknown key" if first.get("type") == "extra_forbidden" else first.get("msg", str(error))
-        raise ConfigError(path, key, message) from None
+        raise ConfigError(path, key, message.removeprefix("Value error, ")) from None
 
 
 def _load_state(table: dict[str, Any], path: Optional[Path], registry: Registry, seen: tuple[str, ...] = ()

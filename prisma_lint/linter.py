@@ -7,9 +7,7 @@ reported (`internal-error`) and the others still run.
 
 from __future__ import annotations
 
-import glob
-import json
-import os
+import dataclasses
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +19,10 @@ from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.directives import NpmIgnores, Suppressions, parse_directives, suppression_problems
 from prisma_lint.parser import PrismaSyntaxError, parse
 from prisma_lint.parser.parser import parse_texts, read_schema_file
-from prisma_lint.rules.base import Project, RuleContext, SchemaUnit
+from prisma_lint.project import (InputError, Project, SchemaUnit, Service, build_project, check_settings,
+                                 default_targets, discover)
+from prisma_lint.project.build import common_root
+from prisma_lint.rules.base import RuleContext
 from prisma_lint.rules.registry import default_registry
 
 __all__ = ["LintResult", "lint_text", "lint_paths", "lint_groups", "schema_groups", "discover", "InputError"]
@@ -29,11 +30,6 @@ __all__ = ["LintResult", "lint_text", "lint_paths", "lint_groups", "schema_group
 SYNTAX_ERROR = ("PL001", "syntax-error")
 UNUSED_SUPPRESSION = ("PL003", "unused-suppression")
 INTERNAL_ERROR = ("PL000", "internal-error")
-_SKIPPED_FOLDERS = {"node_modules", ".git", ".venv", "venv", "__pycache__", ".cache"}
-
-
-class InputError(ValueError):
-    """A path that cannot be linted (missing, or no schema in it)."""
 
 
 @dataclass
@@ -41,6 +37,7 @@ class LintResult:
     diagnostics: list[Diagnostic]
     units: list[SchemaUnit] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    project: Optional[Project] = None  # the services of the run (prisma_lint.project)
     internal_errors: int = 0
     rules_run: set[str] = field(default_factory=set)  # codes of the rules enabled for at least one schema
 
@@ -68,88 +65,6 @@ class LintResult:
             "syntax_errors": self.syntax_errors,
             "exit_code": self.exit_code,
         }
-
-
-# --------------------------------------------------------------------------------------------------
-# Finding schemas
-# --------------------------------------------------------------------------------------------------
-
-
-def _service_of(path: Path) -> Optional[str]:
-    parts = path.resolve().parts
-    if "services" in parts:
-        index = len(parts) - 1 - parts[::-1].index("services")
-        if index + 1 < len(parts) - 1:
-            return parts[index + 1]
-    if "prisma" in parts:
-        index = len(parts) - 1 - parts[::-1].index("prisma")
-        if index >= 1:
-            return parts[index - 1]
-    return None
-
-
-def _default_targets(cwd: Path) -> list[Path]:
-    """No path given: package.json's `prisma.schema`, else `prisma/schema.prisma` or `prisma/schema/`."""
-    package = cwd / "package.json"
-    if package.is_file():
-        try:
-            configured = json.loads(package.read_text(encoding="utf-8")).get("prisma", {}).get("schema")
-        except (OSError, ValueError, AttributeError):
-            configured = None
-        if isinstance(configured, str):
-            return [cwd / configured]
-    for candidate in (cwd / "prisma" / "schema.prisma", cwd / "prisma" / "schema"):
-        if candidate.exists():
-            return [candidate]
-    raise InputError("no schema given and none found (looked for prisma/schema.prisma, prisma/schema/ and "
-                     "package.json's prisma.schema)")
-
-
-def discover(paths: Iterable[Union[str, Path]]) -> list[list[Path]]:
-    """The schemas the paths stand for, each a list of files. A file is a schema; a folder named `schema`
-    (Prisma's multi-file layout) is one schema; any other folder is searched for `.prisma` files."""
-    units: list[list[Path]] = []
-    seen: set[Path] = set()
-
-    def add(files: list[Path]) -> None:
-        files = [f for f in files if f.resolve() not in seen]
-        if files:
-            seen.update(f.resolve() for f in files)
-            units.append(files)
-
-    targets: list[Path] = []
-    for raw in paths:
-        text = str(raw)
-        if any(ch in text for ch in "*?[") and not Path(text).exists():
-            matches = sorted(glob.glob(text, recursive=True))
-            if not matches:
-                raise InputError(f"{text}: no file matches this pattern")
-            targets.extend(Path(m) for m in matches)
-        else:
-            targets.append(Path(text))
-    for target in targets:
-        if not target.exists():
-            raise InputError(f"{target}: no such file or folder")
-        if target.is_file():
-            add([target])
-            continue
-        if target.name == "schema" and any(target.glob("*.prisma")):
-            add(sorted(target.rglob("*.prisma")))
-            continue
-        found = []
-        for root, folders, files in os.walk(target):
-            folders[:] = sorted(f for f in folders if f not in _SKIPPED_FOLDERS)
-            root_path = Path(root)
-            if root_path.name == "schema" and any(f.endswith(".prisma") for f in files):
-                found.append(sorted(root_path.rglob("*.prisma")))
-                folders[:] = []
-                continue
-            found.extend([root_path / f] for f in sorted(files) if f.endswith(".prisma"))
-        if not found:
-            raise InputError(f"{target}: no .prisma files in this folder")
-        for files in found:
-            add(files)
-    return units
 
 
 # --------------------------------------------------------------------------------------------------
@@ -244,8 +159,40 @@ def _finish_file(diagnostics: list[Diagnostic], schema: Schema, path: Optional[s
     return kept
 
 
-def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for) -> LintResult:
-    result = LintResult(diagnostics=list(syntax), units=units)
+def _project_of_units(units: list[SchemaUnit]) -> Project:
+    """A project for schemas given directly (text, or units a tool built): one service per schema."""
+    services = []
+    for unit in units:
+        files = [Path(p) for p in unit.texts if p] or [Path(unit.path)]
+        name = unit.service or Path(unit.path).stem
+        services.append(Service(name, files[0].parent, files, files[0].parent, [unit]))
+    return Project(sorted(services, key=lambda s: s.name))
+
+
+def _run_project_rules(project: Project, settings: list[RuleSettings], result: LintResult) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for setting in settings:
+        if setting.rule.scope != "project":
+            continue
+        ctx = RuleContext(setting.rule, setting.options, setting.severity, project=project)
+        try:
+            found.extend(setting.rule.check(project, ctx) or ())
+        except Exception as error:  # noqa: BLE001 - a broken rule must not stop the gate
+            result.diagnostics.append(_internal(setting.rule.name, None, error))
+            result.internal_errors += 1
+    return found
+
+
+def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, project: Optional[Project] = None,
+                project_rules: Optional[list[RuleSettings]] = None) -> LintResult:
+    """Schema-scope rules per schema, project-scope rules once, then suppressions per file.
+
+    Project-scope rules run with `project_rules` (the settings of the project's configuration; default:
+    the first schema's). Each of their findings is then kept only where the configuration of the file it
+    is in (or of the service that file belongs to) enables the rule, at that configuration's severity, so
+    overrides and suppressions work for them as for any rule."""
+    project = project or _project_of_units(units)
+    result = LintResult(diagnostics=list(syntax), units=units, project=project)
     by_unit: list[tuple[SchemaUnit, list[RuleSettings], list[Diagnostic]]] = []
     for unit in units:
         settings = config_for(unit.path)
@@ -253,25 +200,29 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for) -
         found, failures = _run_schema_rules(unit, settings)
         result.internal_errors += failures
         by_unit.append((unit, settings, found))
-    # Project-scope rules run once, with the settings of the first schema's configuration.
     if units:
-        project = Project(units)
-        for setting in config_for(units[0].path):
-            if setting.rule.scope != "project":
-                continue
-            ctx = RuleContext(setting.rule, setting.options, setting.severity, project=project)
-            try:
-                extra = list(setting.rule.check(project, ctx) or ())
-            except Exception as error:  # noqa: BLE001
-                result.diagnostics.append(_internal(setting.rule.name, None, error))
-                result.internal_errors += 1
-                continue
-            for diagnostic in extra:
-                target = next((entry for entry in by_unit if diagnostic.path in entry[0].texts), None)
-                if target is not None:
-                    target[2].append(diagnostic)
-                else:
+        if project_rules is None:
+            project_rules = config_for(units[0].path)
+        result.rules_run.update(s.rule.code for s in project_rules if s.rule.scope == "project")
+        unit_of = {path: entry for entry in by_unit for path in entry[0].texts}
+        for diagnostic in _run_project_rules(project, project_rules, result):
+            entry = unit_of.get(diagnostic.path)
+            if entry is None:
+                service = project.service_of(diagnostic.path) if diagnostic.path else None
+                anchor = service.units[0].path if service is not None and service.units else None
+                where = next((e for e in by_unit if e[0].path == anchor), None) if anchor else None
+                setting = next((s for s in where[1] if s.rule.code == diagnostic.code), None) if where else None
+                if where is None or setting is not None:
+                    if setting is not None and setting.severity != diagnostic.severity:
+                        diagnostic = dataclasses.replace(diagnostic, severity=setting.severity)
                     result.diagnostics.append(diagnostic)
+                continue
+            setting = next((s for s in entry[1] if s.rule.code == diagnostic.code), None)
+            if setting is None:
+                continue  # the rule is off for this file (an override, or its service's own config)
+            if setting.severity != diagnostic.severity:
+                diagnostic = dataclasses.replace(diagnostic, severity=setting.severity)
+            entry[2].append(diagnostic)
     registry = default_registry()
     for unit, settings, found in by_unit:
         ignored = _npm_ignore_filter(unit.schema, settings)  # once per schema, for all its files
@@ -284,20 +235,36 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for) -
     return result
 
 
-def _config_resolver(config: Union[LintConfig, CliSelection, None]):
-    if isinstance(config, LintConfig):
-        return config.rules_for
-    loaded: dict[Optional[Path], LintConfig] = {}
+class _Configs:
+    """Which configuration applies where: each schema's closest config file (or the given one), and the
+    project's: `--config`, else the closest config above the folder that holds every schema."""
 
-    def resolve(path: Optional[str]) -> list[RuleSettings]:
-        found = find_config(Path(path)) if path else None
-        if found not in loaded:
-            loaded[found] = load_config(found) if found is not None else default_config()
-            if isinstance(config, CliSelection):
-                loaded[found] = loaded[found].with_cli(config.select, config.ignore)
-        return loaded[found].rules_for(path)
+    def __init__(self, config: Union[LintConfig, CliSelection, None]) -> None:
+        self.config = config
+        self.loaded: dict[Optional[Path], LintConfig] = {}
 
-    return resolve
+    def _load(self, found: Optional[Path]) -> LintConfig:
+        if found not in self.loaded:
+            loaded = load_config(found) if found is not None else default_config()
+            if isinstance(self.config, CliSelection):
+                loaded = loaded.with_cli(self.config.select, self.config.ignore)
+            self.loaded[found] = loaded
+        return self.loaded[found]
+
+    def for_path(self, path: Optional[str]) -> LintConfig:
+        if isinstance(self.config, LintConfig):
+            return self.config
+        return self._load(find_config(Path(path)) if path else None)
+
+    def rules_for(self, path: Optional[str]) -> list[RuleSettings]:
+        return self.for_path(path).rules_for(path)
+
+    def for_project(self, root: Optional[Path], first_schema: Optional[str]) -> LintConfig:
+        if isinstance(self.config, LintConfig):
+            return self.config
+        found = find_config(root) if root is not None else None
+        # No config above the whole project: the first schema's (each service may have its own).
+        return self._load(found) if found is not None else self.for_path(first_schema)
 
 
 def lint_text(text: str, path: Optional[str] = None, config: Optional[LintConfig] = None) -> list[Diagnostic]:
@@ -313,39 +280,55 @@ def lint_text(text: str, path: Optional[str] = None, config: Optional[LintConfig
 
 
 def lint_paths(paths: Iterable[Union[str, Path]], config: Union[LintConfig, CliSelection, None] = None) -> LintResult:
-    """Lint schema files and folders. Without a config, each schema uses the closest config file above
-    it, or the strategy preset. Raises InputError for a path that does not exist or holds no schema."""
+    """Lint schema files and folders as one project. Without a config, each schema uses the closest
+    config file above it, or the strategy preset; the project's settings come from `config`, else from
+    the closest config above the folder holding every schema. Raises InputError for a path that does
+    not exist or holds no schema, ConfigError for a configuration mistake."""
     return lint_groups(schema_groups(paths), config)
 
 
 def schema_groups(paths: Iterable[Union[str, Path]]) -> list[list[Path]]:
     """`discover(paths)`, or with no path the project's default schema (package.json, prisma/...)."""
     paths = list(paths)
-    return discover(paths) if paths else discover(_default_targets(Path.cwd()))
+    return discover(paths) if paths else discover(default_targets(Path.cwd()))
 
 
 def lint_groups(groups: list[list[Path]], config: Union[LintConfig, CliSelection, None] = None,
                 texts: Optional[dict[str, str]] = None) -> LintResult:
-    """Lint schemas given as groups of files (as `discover` returns them). A file whose path is in
-    `texts` is linted with that text instead of what is on disk (the fixer's and the editor's unsaved
-    text); the others are read."""
+    """Lint schemas given as groups of files (as `discover` returns them), as one project. A file whose
+    path is in `texts` is linted with that text instead of what is on disk (the fixer's and the editor's
+    unsaved text); the others are read."""
+    configs = _Configs(config)
+    project_config = configs.for_project(common_root(groups), str(groups[0][0]) if groups else None)
+    project = build_project(groups, project_config.project, project_config.source)
     units: list[SchemaUnit] = []
     syntax: list[Diagnostic] = []
     files: list[str] = []
-    for group in groups:
-        names = [str(p) for p in group]
-        files.extend(names)
-        try:
-            group_texts = {str(p): texts[str(p)] if texts and str(p) in texts else read_schema_file(p)
-                           for p in group}
-            schema = parse_texts(group_texts)
-        except PrismaSyntaxError as error:
-            syntax.extend(_syntax_diagnostics(error))
-            continue
-        except OSError as error:
-            raise InputError(f"{names[0]}: cannot read: {error.strerror or error}") from None
-        unit_path = str(group[0].parent) if len(group) > 1 else names[0]
-        units.append(SchemaUnit(unit_path, schema, group_texts, _service_of(group[0])))
-    result = _lint_units(units, syntax, _config_resolver(config))
+    for service in project.services:
+        for group in _groups_of(service, groups):
+            names = [str(p) for p in group]
+            files.extend(names)
+            try:
+                group_texts = {str(p): texts[str(p)] if texts and str(p) in texts else read_schema_file(p)
+                               for p in group}
+                schema = parse_texts(group_texts)
+            except PrismaSyntaxError as error:
+                syntax.extend(_syntax_diagnostics(error))
+                service.parse_failed = True
+                continue
+            except OSError as error:
+                raise InputError(f"{names[0]}: cannot read: {error.strerror or error}") from None
+            unit_path = str(group[0].parent) if len(group) > 1 else names[0]
+            unit = SchemaUnit(unit_path, schema, group_texts, service.name)
+            service.units.append(unit)
+            units.append(unit)
+    check_settings(project)
+    project_rules = project_config.rules_for(str(project.root) if project.root else None)
+    result = _lint_units(units, syntax, configs.rules_for, project, project_rules)
     result.files = files
     return result
+
+
+def _groups_of(service: Service, groups: list[list[Path]]) -> list[list[Path]]:
+    mine = set(service.schema_files)
+    return [group for group in groups if group[0] in mine]

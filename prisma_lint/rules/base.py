@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Callable, Iterable, Literal, Optional, Union
 
@@ -27,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from prisma_lint.ast.nodes import Schema, Span
 from prisma_lint.diagnostics import Diagnostic, Edit, Severity
+from prisma_lint.project.model import Project, SchemaUnit
 
 __all__ = ["RuleOptions", "Rule", "RuleContext", "SchemaUnit", "Project", "option_key"]
 
@@ -156,23 +156,6 @@ class Rule:
 
     def names(self) -> tuple[str, ...]:
         return (self.code, self.name, *self.aliases)
-
-
-@dataclass
-class SchemaUnit:
-    """One linted schema: a file, or a schema folder read as one."""
-
-    path: str
-    schema: Schema
-    texts: dict[str, str]  # file path -> its text (a schema folder has several)
-    service: Optional[str] = None  # e.g. "telehealth-service" for services/telehealth-service/prisma/...
-
-
-@dataclass
-class Project:
-    """Every schema of one run, for project-scope rules (consistency across services)."""
-
-    units: list[SchemaUnit]
 
 
 class RuleContext:

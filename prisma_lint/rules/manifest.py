@@ -37,5 +37,5 @@ MANIFEST = [
     ('prisma_lint.rules.fields.PL405_require_field', 'PL405', 'require-field', 'fields', 'error', 'schema', (), True, 'Model lacks a required field.'),
     ('prisma_lint.rules.fields.PL406_require_field_type', 'PL406', 'require-field-type', 'fields', 'error', 'schema', (), False, 'Field has the wrong type for its name.'),
     ('prisma_lint.rules.fields.PL407_field_order', 'PL407', 'field-order', 'fields', 'error', 'schema', (), False, 'Fields are not in the configured order.'),
-    ('prisma_lint.rules.migrations.PL501_migration_folder_convention', 'PL501', 'migration-folder-convention', 'migrations', 'warning', 'schema', (), False, "Migration folder does not follow the migration strategy's conventions."),
+    ('prisma_lint.rules.migrations.PL501_migration_folder_convention', 'PL501', 'migration-folder-convention', 'migrations', 'warning', 'project', (), False, "Migration folder does not follow the migration strategy's conventions."),
 ]

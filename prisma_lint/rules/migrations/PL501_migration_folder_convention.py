@@ -1,7 +1,7 @@
 """Migration folder does not follow the migration strategy's conventions.
 
 ## What it does
-Looks at the `migrations/` folder beside each schema (`prisma/migrations/`) and reports:
+Looks at each service's `migrations/` folder (`prisma/migrations/`, as the project finds it) and reports:
 
 - a migration folder not named `YYYYMMDDHHMMSS_description`, with a snake_case description that starts
   with a verb (`add_`, `remove_`, `alter_`, `create_`, `drop_`, `rename_`, ...) and is under 50
@@ -11,7 +11,9 @@ Looks at the `migrations/` folder beside each schema (`prisma/migrations/`) and 
 - a migration without its rollback script `rollbacks/<timestamp>_rollback.sql`;
 - a missing `migration_lock.toml`.
 
-The findings point at the file or folder concerned (line 1).
+The findings point at the file or folder concerned (line 1). A project-scope rule: it runs once per
+run and asks the project (`prisma_lint.project`) for each service's migrations folder; a service without
+one is not checked.
 
 ## Why is this bad?
 Prisma applies the folders of `migrations/` in name order and records them by name in
@@ -57,14 +59,16 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema, Span
+from prisma_lint.ast.nodes import Span
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext, RuleOptions
 
 CODE = "PL501"
 NAME = "migration-folder-convention"
 CATEGORY = "migrations"
 SEVERITY = "warning"
+SCOPE = "project"
 
 _FOLDER = re.compile(r"^(?P<stamp>\d{14})_(?P<description>.+)$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
@@ -82,25 +86,14 @@ def _at(path: Path) -> Span:
     return Span(str(path), 1, 1, 1, 1, 0, 0)
 
 
-def _migrations_folder(ctx: RuleContext) -> Path | None:
-    if ctx.unit is None:
-        return None
-    for file_path in ctx.unit.texts:
-        if not file_path:
-            continue
-        folder = Path(file_path).parent
-        # A multi-file schema lives in prisma/schema/: its migrations are in prisma/migrations/.
-        for candidate in (folder / "migrations", folder.parent / "migrations"):
-            if candidate.is_dir():
-                return candidate
-    return None
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    for service in project.services:
+        if service.migrations_dir is not None:
+            yield from _check_folder(service.migrations_dir, ctx)
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+def _check_folder(folder: Path, ctx: RuleContext) -> Iterator[Diagnostic]:
     options: Options = ctx.options  # type: ignore[assignment]
-    folder = _migrations_folder(ctx)
-    if folder is None:
-        return
     stamps: list[tuple[str, Path]] = []
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith(".") or entry.name in ("rollbacks", "migration_lock.toml"):

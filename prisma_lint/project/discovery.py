@@ -1,0 +1,133 @@
+"""Finding the schemas a run stands for, and the service each one belongs to.
+
+A path given on the command line is a schema file, a schema folder (Prisma's multi-file layout: a folder
+named `schema`), a folder searched for `.prisma` files, or a glob. A service is the folder that holds
+`prisma/schema.prisma` (or `prisma/schema/`): its name is that folder's name unless the project settings
+map a root to a name. A schema outside any `prisma/` folder is its own service, named after its folder
+(for `schema.prisma`) or its file.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+__all__ = ["InputError", "discover", "default_targets", "ServiceLocation", "locate_service"]
+
+_SKIPPED_FOLDERS = {"node_modules", ".git", ".venv", "venv", "__pycache__", ".cache"}
+
+
+class InputError(ValueError):
+    """A path that cannot be linted (missing, or no schema in it)."""
+
+
+def default_targets(cwd: Path) -> list[Path]:
+    """No path given: package.json's `prisma.schema`, else `prisma/schema.prisma` or `prisma/schema/`."""
+    package = cwd / "package.json"
+    if package.is_file():
+        try:
+            configured = json.loads(package.read_text(encoding="utf-8")).get("prisma", {}).get("schema")
+        except (OSError, ValueError, AttributeError):
+            configured = None
+        if isinstance(configured, str):
+            return [cwd / configured]
+    for candidate in (cwd / "prisma" / "schema.prisma", cwd / "prisma" / "schema"):
+        if candidate.exists():
+            return [candidate]
+    raise InputError("no schema given and none found (looked for prisma/schema.prisma, prisma/schema/ and "
+                     "package.json's prisma.schema)")
+
+
+def discover(paths: Iterable[Union[str, Path]]) -> list[list[Path]]:
+    """The schemas the paths stand for, each a list of files. A file is a schema; a folder named `schema`
+    (Prisma's multi-file layout) is one schema; any other folder is searched for `.prisma` files."""
+    units: list[list[Path]] = []
+    seen: set[Path] = set()
+
+    def add(files: list[Path]) -> None:
+        files = [f for f in files if f.resolve() not in seen]
+        if files:
+            seen.update(f.resolve() for f in files)
+            units.append(files)
+
+    targets: list[Path] = []
+    for raw in paths:
+        text = str(raw)
+        if any(ch in text for ch in "*?[") and not Path(text).exists():
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                raise InputError(f"{text}: no file matches this pattern")
+            targets.extend(Path(m) for m in matches)
+        else:
+            targets.append(Path(text))
+    for target in targets:
+        if not target.exists():
+            raise InputError(f"{target}: no such file or folder")
+        if target.is_file():
+            add([target])
+            continue
+        if target.name == "schema" and any(target.glob("*.prisma")):
+            add(sorted(target.rglob("*.prisma")))
+            continue
+        found = []
+        for root, folders, files in os.walk(target):
+            folders[:] = sorted(f for f in folders if f not in _SKIPPED_FOLDERS)
+            root_path = Path(root)
+            if root_path.name == "schema" and any(f.endswith(".prisma") for f in files):
+                found.append(sorted(root_path.rglob("*.prisma")))
+                folders[:] = []
+                continue
+            found.extend([root_path / f] for f in sorted(files) if f.endswith(".prisma"))
+        if not found:
+            raise InputError(f"{target}: no .prisma files in this folder")
+        for files in found:
+            add(files)
+    return units
+
+
+@dataclass(frozen=True)
+class ServiceLocation:
+    """Where a schema's service is: its name (before the settings map it), root and `prisma/` folder."""
+
+    name: str
+    root: Path
+    prisma_dir: Path
+
+
+def locate_service(files: list[Path]) -> ServiceLocation:
+    """The service of one schema (its files, as `discover` grouped them)."""
+    first = files[0]
+    folder = first.parent
+
+    def name(path: Path) -> str:
+        return path.resolve().name or "root"
+
+    # A schema folder (`prisma/schema/`, files possibly one folder deeper) holds them all.
+    for parent in (folder, folder.parent):
+        if name(parent) == "schema" and all(f.is_relative_to(parent) for f in files):
+            container = parent.parent
+            if name(container) == "prisma":
+                return ServiceLocation(name(container.parent), container.parent, container)
+            return ServiceLocation(name(container), container, container)
+    if name(folder) == "prisma":
+        return ServiceLocation(name(folder.parent), folder.parent, folder)
+    if first.name == "schema.prisma":
+        return ServiceLocation(name(folder), folder, folder)
+    return ServiceLocation(first.stem, folder, folder)
+
+
+def configured_service(path: Path, roots: dict[str, Path]) -> Optional[str]:
+    """The configured service whose root holds `path` (the deepest root wins), if any."""
+    resolved = path.resolve()
+    best: Optional[tuple[int, str]] = None
+    for name, root in roots.items():
+        root_resolved = root.resolve()
+        if resolved.is_relative_to(root_resolved):
+            depth = len(root_resolved.parts)
+            if best is None or depth > best[0]:
+                best = (depth, name)
+    return best[1] if best else None

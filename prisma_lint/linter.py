@@ -3,6 +3,11 @@
 parse -> schema-scope rules for each schema -> project-scope rules once -> suppressions -> sorted
 diagnostics. A syntax error is a diagnostic (`syntax-error`), not an exception; a rule that raises is
 reported (`internal-error`) and the others still run.
+
+The engine is the one owner of suppressions: `// prisma-lint-disable...` directives and the npm
+prisma-lint's ignore comments are applied here, to every rule's diagnostics, with the rule names of
+the run's registry (so a plugin rule is suppressed by its name like a built-in one). A rule reads npm
+ignore *arguments* only where npm gives them a meaning (`IGNORE_ARGS`, `RuleContext.ignore_args`).
 """
 
 from __future__ import annotations
@@ -22,14 +27,14 @@ from prisma_lint.parser.parser import parse_texts, read_schema_file
 from prisma_lint.project import (InputError, Project, SchemaUnit, Service, build_project, check_settings,
                                  default_targets, discover)
 from prisma_lint.project.build import common_root
-from prisma_lint.rules.base import RuleContext
-from prisma_lint.rules.registry import default_registry
+from prisma_lint.rules.base import Rule, RuleContext
+from prisma_lint.rules.registry import Registry
+from prisma_lint.rules.schema import PL000_internal_error as internal_error
+from prisma_lint.rules.schema import PL001_syntax_error as syntax_error
+from prisma_lint.rules.schema import PL003_unused_suppression as unused_suppression
 
 __all__ = ["LintResult", "lint_text", "lint_paths", "lint_groups", "schema_groups", "discover", "InputError"]
 
-SYNTAX_ERROR = ("PL001", "syntax-error")
-UNUSED_SUPPRESSION = ("PL003", "unused-suppression")
-INTERNAL_ERROR = ("PL000", "internal-error")
 
 
 @dataclass
@@ -43,7 +48,7 @@ class LintResult:
 
     @property
     def syntax_errors(self) -> int:
-        return sum(1 for d in self.diagnostics if d.code == SYNTAX_ERROR[0])
+        return sum(1 for d in self.diagnostics if d.code == syntax_error.CODE)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -75,7 +80,7 @@ class LintResult:
 def _syntax_diagnostics(error: PrismaSyntaxError) -> list[Diagnostic]:
     return [
         Diagnostic(p.path, p.line, p.column, p.end_line or p.line, p.end_column or p.column + 1,
-                   SYNTAX_ERROR[0], SYNTAX_ERROR[1], Severity.ERROR, p.message)
+                   syntax_error.CODE, syntax_error.NAME, Severity(syntax_error.SEVERITY), p.message)
         for p in error.errors
     ]
 
@@ -83,18 +88,19 @@ def _syntax_diagnostics(error: PrismaSyntaxError) -> list[Diagnostic]:
 def _internal(rule_name: str, unit_path: Optional[str], error: BaseException) -> Diagnostic:
     frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
-    return Diagnostic(unit_path, 1, 1, 1, 1, INTERNAL_ERROR[0], INTERNAL_ERROR[1], Severity.ERROR,
+    return Diagnostic(unit_path, 1, 1, 1, 1, internal_error.CODE, internal_error.NAME, Severity(internal_error.SEVERITY),
                       f"Rule `{rule_name}` failed on this schema: {type(error).__name__}: {error}{where}. "
                       "Please report it; the other rules still ran.")
 
 
-def _run_schema_rules(unit: SchemaUnit, settings: list[RuleSettings]) -> tuple[list[Diagnostic], int]:
+def _run_schema_rules(unit: SchemaUnit, settings: list[RuleSettings], ignores: NpmIgnores
+                      ) -> tuple[list[Diagnostic], int]:
     found: list[Diagnostic] = []
     failures = 0
     for setting in settings:
         if setting.rule.scope != "schema":
             continue
-        ctx = RuleContext(setting.rule, setting.options, setting.severity, unit=unit)
+        ctx = RuleContext(setting.rule, setting.options, setting.severity, unit=unit, ignores=ignores)
         try:
             found.extend(setting.rule.check(unit.schema, ctx) or ())
         except Exception as error:  # noqa: BLE001 - a broken rule must not stop the gate
@@ -103,42 +109,40 @@ def _run_schema_rules(unit: SchemaUnit, settings: list[RuleSettings]) -> tuple[l
     return found, failures
 
 
-def _npm_ignore_filter(schema: Schema, settings: list[RuleSettings]):
+def _npm_ignore_filter(schema: Schema, ignores: NpmIgnores, registry: Registry):
     """Drop diagnostics inside a model, enum or field whose ignore comments name their rule (npm
-    prisma-lint's `/// prisma-lint-ignore-model`, `-enum`, `-field`). A rule that reads the comment's
-    arguments itself (`IGNORE_ARGS`) keeps the diagnostics it chose to report."""
-    registry = default_registry()
-    ignores = NpmIgnores(schema, lambda word: registry.find(word) is not None)
-    scopes: list[tuple[Span, dict[str, list[str]]]] = []
+    prisma-lint's `/// prisma-lint-ignore-model`, `-enum`, `-field`). A model or enum comment that gives
+    arguments to a rule that reads them (`IGNORE_ARGS`) leaves the rule to decide what they exempt."""
+    scopes: list[tuple[Span, dict[str, list[str]], bool]] = []  # span, ignores, is a field
     for block in schema.blocks:
         if block.kind not in ("model", "view", "type", "enum"):
             continue
         found = ignores.for_block(block)
         if found:
-            scopes.append((block.span, found))
+            scopes.append((block.span, found, False))
         for f in getattr(block, "fields", ()):
             found = ignores.for_field(f)
             if found:
-                scopes.append((f.span, found))
+                scopes.append((f.span, found, True))
     if not scopes:
         return lambda diagnostic: False
-    rules = {s.rule.code: s.rule for s in settings}
 
     def ignored(diagnostic: Diagnostic) -> bool:
-        rule = rules.get(diagnostic.code)
+        rule: Optional[Rule] = registry.find(diagnostic.code)
         names = rule.names() if rule else (diagnostic.code, diagnostic.rule)
-        with_args = not (rule is not None and rule.ignore_args)
+        reads_args = rule is not None and rule.ignore_args
         return any(span.file == diagnostic.path and span.start_line <= diagnostic.line <= span.end_line
-                   and NpmIgnores.covers(found, names, with_args) for span, found in scopes)
+                   and NpmIgnores.covers(found, names, with_args=is_field or not reads_args)
+                   for span, found, is_field in scopes)
 
     return ignored
 
 
 def _finish_file(diagnostics: list[Diagnostic], schema: Schema, path: Optional[str], settings: list[RuleSettings],
-                 registry, ignored, text: Optional[str] = None) -> list[Diagnostic]:
+                 registry: Registry, ignored, text: Optional[str] = None) -> list[Diagnostic]:
     def canonical(name: str) -> Optional[str]:
-        if name in (SYNTAX_ERROR[0], SYNTAX_ERROR[1]):
-            return SYNTAX_ERROR[0]
+        if name in (syntax_error.CODE, syntax_error.NAME):
+            return syntax_error.CODE
         rule = registry.find(name)
         return rule.code if rule else None
 
@@ -150,9 +154,9 @@ def _finish_file(diagnostics: list[Diagnostic], schema: Schema, path: Optional[s
         return [name for rule in registry for name in rule.names()]
 
     suppressions: Suppressions = parse_directives(schema, path, canonical, takes_args, known)
-    kept = [d for d in diagnostics if d.code == INTERNAL_ERROR[0]
+    kept = [d for d in diagnostics if d.code == internal_error.CODE
             or not (suppressions.suppresses(d) or ignored(d))]
-    unused = next((s for s in settings if s.rule.code == UNUSED_SUPPRESSION[0]), None)
+    unused = next((s for s in settings if s.rule.code == unused_suppression.CODE), None)
     if unused is not None:
         ctx = RuleContext(unused.rule, unused.options, unused.severity)
         kept.extend(suppression_problems(suppressions, ctx, text))
@@ -186,6 +190,7 @@ def _run_project_rules(project: Project, settings: list[RuleSettings], result: L
 def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, project: Optional[Project] = None,
                 project_rules: Optional[list[RuleSettings]] = None) -> LintResult:
     """Schema-scope rules per schema, project-scope rules once, then suppressions per file.
+    `config_for(path)` is the LintConfig a schema is linted with.
 
     Project-scope rules run with `project_rules` (the settings of the project's configuration; default:
     the first schema's). Each of their findings is then kept only where the configuration of the file it
@@ -193,16 +198,19 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, p
     overrides and suppressions work for them as for any rule."""
     project = project or _project_of_units(units)
     result = LintResult(diagnostics=list(syntax), units=units, project=project)
-    by_unit: list[tuple[SchemaUnit, list[RuleSettings], list[Diagnostic]]] = []
+    by_unit: list[tuple[SchemaUnit, list[RuleSettings], list[Diagnostic], Registry, NpmIgnores]] = []
     for unit in units:
-        settings = config_for(unit.path)
+        config = config_for(unit.path)
+        settings = config.rules_for(unit.path)
         result.rules_run.update(s.rule.code for s in settings)
-        found, failures = _run_schema_rules(unit, settings)
+        registry = config.registry
+        ignores = NpmIgnores(unit.schema, lambda word, registry=registry: registry.find(word) is not None)
+        found, failures = _run_schema_rules(unit, settings, ignores)
         result.internal_errors += failures
-        by_unit.append((unit, settings, found))
+        by_unit.append((unit, settings, found, registry, ignores))
     if units:
         if project_rules is None:
-            project_rules = config_for(units[0].path)
+            project_rules = config_for(units[0].path).rules_for(units[0].path)
         result.rules_run.update(s.rule.code for s in project_rules if s.rule.scope == "project")
         unit_of = {path: entry for entry in by_unit for path in entry[0].texts}
         for diagnostic in _run_project_rules(project, project_rules, result):
@@ -223,9 +231,8 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, p
             if setting.severity != diagnostic.severity:
                 diagnostic = dataclasses.replace(diagnostic, severity=setting.severity)
             entry[2].append(diagnostic)
-    registry = default_registry()
-    for unit, settings, found in by_unit:
-        ignored = _npm_ignore_filter(unit.schema, settings)  # once per schema, for all its files
+    for unit, settings, found, registry, ignores in by_unit:
+        ignored = _npm_ignore_filter(unit.schema, ignores, registry)  # once per schema, for all its files
         for file_path in unit.texts:
             in_file = [d for d in found if d.path == file_path]
             result.diagnostics.extend(_finish_file(in_file, unit.schema, file_path, settings, registry, ignored,
@@ -256,9 +263,6 @@ class _Configs:
             return self.config
         return self._load(find_config(Path(path)) if path else None)
 
-    def rules_for(self, path: Optional[str]) -> list[RuleSettings]:
-        return self.for_path(path).rules_for(path)
-
     def for_project(self, root: Optional[Path], first_schema: Optional[str]) -> LintConfig:
         if isinstance(self.config, LintConfig):
             return self.config
@@ -276,7 +280,7 @@ def lint_text(text: str, path: Optional[str] = None, config: Optional[LintConfig
     except PrismaSyntaxError as error:
         return _syntax_diagnostics(error)
     unit = SchemaUnit(path or "<string>", schema, {path: text} if path else {None: text})  # type: ignore[dict-item]
-    return _lint_units([unit], [], config.rules_for).diagnostics
+    return _lint_units([unit], [], lambda _path: config).diagnostics
 
 
 def lint_paths(paths: Iterable[Union[str, Path]], config: Union[LintConfig, CliSelection, None] = None) -> LintResult:
@@ -324,7 +328,7 @@ def lint_groups(groups: list[list[Path]], config: Union[LintConfig, CliSelection
             units.append(unit)
     check_settings(project)
     project_rules = project_config.rules_for(str(project.root) if project.root else None)
-    result = _lint_units(units, syntax, configs.rules_for, project, project_rules)
+    result = _lint_units(units, syntax, configs.for_path, project, project_rules)
     result.files = files
     return result
 

@@ -8,10 +8,9 @@ import types
 import pytest
 
 from prisma_lint.config import config_from_dict
-from prisma_lint.linter import _lint_units
-from prisma_lint.parser import parse
+from prisma_lint import lint_paths, lint_text
 from prisma_lint.rules import registry as registry_module
-from prisma_lint.rules.base import Rule, SchemaUnit
+from prisma_lint.rules.base import Rule
 from prisma_lint.rules.registry import Registry, UnknownRuleError, default_registry, load_plugins
 
 
@@ -59,12 +58,46 @@ def test_plugin_pack_through_entry_points(monkeypatch) -> None:
     assert "skipping rule plugin 'broken'" in warnings[0]
 
     config = config_from_dict({"extends": "none", "select": ["AC001"]}, registry)
-    schema = parse("model TmpThing {\n  id Int @id\n}\n", "s.prisma")
-    result = _lint_units([SchemaUnit("s.prisma", schema, {"s.prisma": ""})], [], config.rules_for)
-    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("AC001", 1, 7)]
+    found = lint_text("model TmpThing {\n  id Int @id\n}\n", "s.prisma", config)
+    assert [(d.code, d.line, d.column) for d in found] == [("AC001", 1, 7)]
 
 
-def test_a_rule_that_raises_is_reported_and_the_others_still_run() -> None:
+@pytest.mark.parametrize("how", ["no-temporary-models", "AC001"])
+def test_a_plugin_rule_is_suppressed_by_name_and_by_code(how) -> None:
+    """Suppressions are read with the run's registry, not the built-in one: a plugin rule's name is
+    known to `// prisma-lint-disable...` and to the npm ignore comments, and is not "unknown"."""
+    def check(schema, ctx):
+        for model in schema.models:
+            if model.name.startswith("Tmp"):
+                yield ctx.diagnostic(model.name_span, f"Temporary model `{model.name}`.")
+
+    registry = Registry([Rule.from_module(_module("acme_rules.no_tmp", "AC001", "no-temporary-models", check))])
+    for rule in default_registry():
+        if rule.code == "PL003":
+            registry.add(rule)
+    config = config_from_dict({"extends": "none", "select": ["AC001", "PL003"]}, registry)
+    text = "model TmpA {\n  id Int @id\n}\n\nmodel TmpB {\n  id Int @id\n}\n"
+    assert [d.code for d in lint_text(text, "s.prisma", config)] == ["AC001", "AC001"]
+    directive = f"// prisma-lint-disable-next-line {how}\n{text}"
+    assert [(d.code, d.line) for d in lint_text(directive, "s.prisma", config)] == [("AC001", 6)]
+    npm_ignore = text.replace("model TmpB {", f"/// prisma-lint-ignore-model {how}\nmodel TmpB {{")
+    assert [(d.code, d.line) for d in lint_text(npm_ignore, "s.prisma", config)] == [("AC001", 1)]
+    unknown = lint_text(f"// prisma-lint-disable-next-line no-such-rule\n{text}", "s.prisma", config)
+    assert [d.code for d in unknown] == ["PL003", "AC001", "AC001"]
+
+
+def test_engine_rules_are_registered_and_documented() -> None:
+    """Internal errors, syntax errors and unused suppressions are reported by the engine, with the
+    code, name and severity of their modules, and listed like every other rule."""
+    from prisma_lint.linter import internal_error, syntax_error, unused_suppression
+
+    registry = default_registry()
+    for module in (internal_error, syntax_error, unused_suppression):
+        rule = registry.get(module.CODE)
+        assert (rule.name, rule.severity.value, rule.module) == (module.NAME, module.SEVERITY, module.__name__)
+
+
+def test_a_rule_that_raises_is_reported_and_the_others_still_run(tmp_path) -> None:
     def explode(schema, ctx):
         raise RuntimeError("boom")
 
@@ -73,8 +106,9 @@ def test_a_rule_that_raises_is_reported_and_the_others_still_run() -> None:
         if rule.code == "PL101":
             registry.add(rule)
     config = config_from_dict({"extends": "none", "select": ["ZZ001", "PL101"]}, registry)
-    schema = parse("model bad_name {\n  id Int @id\n}\n", "s.prisma")
-    result = _lint_units([SchemaUnit("s.prisma", schema, {"s.prisma": ""})], [], config.rules_for)
+    schema = tmp_path / "s.prisma"
+    schema.write_text("model bad_name {\n  id Int @id\n}\n")
+    result = lint_paths([schema], config)
     assert sorted(d.code for d in result.diagnostics) == ["PL000", "PL101"]
     assert result.internal_errors == 1 and result.exit_code == 2
     (internal,) = [d for d in result.diagnostics if d.code == "PL000"]
@@ -89,8 +123,6 @@ def test_broken_rule_module_metadata_is_rejected() -> None:
 
 def test_project_scope_rule_sees_every_schema(tmp_path) -> None:
     """A project-scope rule runs once with all schemas of the run (the cross-service checks build on it)."""
-    from prisma_lint import lint_paths
-
     def check(project, ctx):
         owners: dict[str, str] = {}
         for unit in project.units:
@@ -131,4 +163,24 @@ def test_a_run_imports_only_the_enabled_rules() -> None:
             "config_from_dict({'extends': 'none', 'select': ['PL101']})); "
             "print(sorted(m for m in sys.modules if m.startswith('prisma_lint.rules.') and '.PL' in m))")
     out = subprocess.run([_sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "['prisma_lint.rules.naming.PL101_model_name_pascal_case']"
+    # The engine's own rules (internal errors, syntax errors, unused suppressions) are tiny modules the
+    # linter takes its codes from; no other rule module is imported.
+    assert out.strip() == str(["prisma_lint.rules.naming.PL101_model_name_pascal_case",
+                               "prisma_lint.rules.schema.PL000_internal_error",
+                               "prisma_lint.rules.schema.PL001_syntax_error",
+                               "prisma_lint.rules.schema.PL003_unused_suppression"])
+
+
+def test_folders_categories_and_code_ranges_agree() -> None:
+    """A category is one code range and one folder: `--select keys` and `--select PL3` are the same rules."""
+    registry = default_registry()
+    builtin = [r for r in registry if r.module.startswith("prisma_lint.rules.")]
+    ranges: dict[str, set[str]] = {}
+    for rule in builtin:
+        assert rule.module.split(".")[2] == rule.category, f"{rule.code} is in the wrong folder"
+        ranges.setdefault(rule.category, set()).add(rule.code[:3])
+    assert all(len(prefixes) == 1 for prefixes in ranges.values()), ranges
+    assert len({prefix for prefixes in ranges.values() for prefix in prefixes}) == len(ranges)
+    for category, (prefix,) in ranges.items():
+        assert [r.code for r in registry.select(category)] == [r.code for r in registry.select(prefix)]
+    assert ranges["keys"] == {"PL3"} and ranges["naming"] == {"PL1"}

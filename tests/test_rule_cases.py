@@ -2,9 +2,10 @@
 
 Each file names its rule and lists cases: a `schema`, optional `options` for the rule, and the
 `violations` the rule must report (`line`, `column`, and optionally a `message` fragment); a case with
-no violations must be clean for that rule. Each failing case is also run with the rule switched off,
-which must silence it. A case whose findings have a fix gives the `fixed` schema (after `--fix
---unsafe-fixes` with only that rule on), which the rule must then find clean.
+no violations must be clean for that rule. Each failing case is also run with the rule configured as
+before but switched off (`ignore`), and with a `// prisma-lint-disable-file` comment for it: both must
+silence it. A case whose findings have a fix gives the `fixed` schema (after `--fix --unsafe-fixes`
+with only that rule on), which the rule must then find clean.
 """
 
 from __future__ import annotations
@@ -32,18 +33,20 @@ def _load():
 ALL_CASES = list(_load())
 
 
-def _config(rule_code: str, case: dict, enabled: bool = True):
+def _config(rule_code: str, case: dict, ignored: bool = False):
     rule = default_registry().get(rule_code)
     table = {"extends": "none", "rules": {rule.name: dict(case.get("options", {}), severity="error")}}
-    if not enabled:
-        table = {"extends": "none", "select": ["PL001"]}
+    if ignored:
+        table["ignore"] = [rule.name]
     return config_from_dict(table)
 
 
-def _run(rule_code: str, case: dict, enabled: bool = True, schema: str | None = None):
+def _run(rule_code: str, case: dict, ignored: bool = False, suppressed: bool = False, schema: str | None = None):
     rule = default_registry().get(rule_code)
-    diagnostics = lint_text(case["schema"] if schema is None else schema, "case.prisma",
-                            _config(rule_code, case, enabled))
+    schema = case["schema"] if schema is None else schema
+    if suppressed:
+        schema = schema.rstrip("\n") + f"\n// prisma-lint-disable-file {rule.name}\n"
+    diagnostics = lint_text(schema, "case.prisma", _config(rule_code, case, ignored))
     syntax = [d for d in diagnostics if d.code == "PL001"]
     assert not syntax, f"case schema does not parse: {syntax}"
     return [d for d in diagnostics if d.code == rule.code]
@@ -60,7 +63,9 @@ def test_rule_case(rule_code: str, case: dict) -> None:
         if "message" in violation:
             assert violation["message"] in diagnostic.message
     if expected:
-        assert _run(rule_code, case, enabled=False) == []
+        assert _run(rule_code, case, ignored=True) == [], "the rule still reports with `ignore` naming it"
+        if rule_code != "PL003":  # reported after suppressions are applied, about suppressions
+            assert _run(rule_code, case, suppressed=True) == [], "`prisma-lint-disable-file` does not silence it"
     fixable = [d for d in found if d.edits]
     if "fixed" in case:
         assert fixable, "the case gives a `fixed` schema but no finding has a fix"
@@ -76,7 +81,7 @@ def test_rule_case(rule_code: str, case: dict) -> None:
 def test_every_rule_has_cases() -> None:
     codes_with_cases = {p.stem.split("_")[0] for p in CASES.glob("*.toml")}
     missing = sorted(r.code for r in default_registry() if r.code not in codes_with_cases
-                     and r.code not in ("PL001",))
+                     and r.code not in ("PL000", "PL001"))  # reported by the engine, not on a schema
     assert not missing, f"rules without a case file in rules/cases/: {missing}"
 
 

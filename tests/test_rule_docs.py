@@ -9,13 +9,16 @@ import pytest
 
 from prisma_lint import lint_text
 from prisma_lint.config import config_from_dict
-from prisma_lint.rules.docs import HEADINGS, examples, render_index, render_page, sections
+from prisma_lint.rules.docs import HEADINGS, examples, options_section, render_index, render_page, sections
 from prisma_lint.rules.registry import default_registry
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"
 RULES = list(default_registry())
 # Diagnostics made by the linter itself rather than by checking a parsed schema.
 ENGINE_RULES = {"PL001"}
+# Reported when another rule raises: no schema triggers it on purpose (tests/test_registry.py makes a
+# rule raise).
+NO_EXAMPLE_RULES = {"PL000"}
 # Rules that read files beside the schema (its migrations folder): an Example cannot show those as text;
 # tests/test_migration_rules.py checks them on real folders.
 FILE_RULES = {"PL501"}
@@ -27,12 +30,26 @@ def _only(rule, options=None):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_headings_in_order(rule) -> None:
-    found = [h for h in sections(rule) if h in HEADINGS]
-    assert found == list(HEADINGS), f"{rule.module}: headings {list(sections(rule))}"
+    written = [h for h in sections(rule) if h in HEADINGS]
+    assert written == [h for h in HEADINGS if h != "Options"], \
+        f"{rule.module}: headings {list(sections(rule))} (`## Options` is generated from the Options model)"
+    page = [line[3:] for line in render_page(rule).splitlines() if line.startswith("## ")]
+    assert [h for h in page if h in HEADINGS] == list(HEADINGS)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_option_is_documented(rule) -> None:
+    undocumented = [name for name, info in rule.options.model_fields.items() if not info.description]
+    assert undocumented == [], f"{rule.module}: give these options a Field(description=...): {undocumented}"
+    section = options_section(rule)
+    for name in rule.options.model_fields:
+        assert f"- `{name.replace('_', '-')}` (" in section
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_example_triggers_and_use_instead_is_clean(rule) -> None:
+    if rule.code in NO_EXAMPLE_RULES:
+        pytest.skip("no schema triggers it on purpose; tests/test_registry.py makes a rule raise")
     bad, good = examples(rule)
     assert bad and good, f"{rule.module}: the Example needs a ```prisma block, then 'Use instead:' and another"
     if rule.code in FILE_RULES:

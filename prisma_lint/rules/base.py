@@ -8,11 +8,17 @@ A rule is a small module (see docs/writing-rules.md and any module in this packa
 * metadata as module constants: `CODE` ("PL101"), `NAME` ("model-name-pascal-case"), `CATEGORY`,
   `SEVERITY` ("error" | "warning" | "info"), optionally `SCOPE` ("schema", the default, or "project"),
   `ALIASES` (other names accepted in configs, e.g. deprecated ones), `DEFAULT_OPTIONS` (options the
-  rule's docs Example is linted with) and `IGNORE_ARGS` (True when the rule itself reads the arguments
-  of npm-style `/// prisma-lint-ignore-model rule args` comments, see `prisma_lint.directives`);
-* `class Options(RuleOptions)`: its options, a pydantic model that rejects unknown keys;
-* `def check(schema, ctx)` (or `check(project, ctx)` for project scope) that yields
-  `ctx.diagnostic(span, message, fix_hint=...)` for each violation.
+  rule's docs Example is linted with) and `IGNORE_ARGS` (True when the rule reads the arguments of
+  npm-style `/// prisma-lint-ignore-model rule args` comments, through `ctx.ignore_args(block)`);
+* `class Options(RuleOptions)`: its options, a pydantic model that rejects unknown keys; each field's
+  `Field(description=...)` is its documentation (the `## Options` section of the rule's page is
+  generated from them);
+* `def check(schema, ctx: RuleContext[Options])` (or `check(project, ctx)` for project scope) that
+  yields `ctx.diagnostic(span, message, fix_hint=...)` for each violation; `ctx.options` is the
+  rule's `Options`.
+
+Suppressions are the engine's job, not the rule's: `// prisma-lint-disable...` directives and the npm
+ignore comments (`/// prisma-lint-ignore-model`, `-enum`, `-field`) are applied to what a rule reports.
 """
 
 from __future__ import annotations
@@ -20,13 +26,16 @@ from __future__ import annotations
 import importlib
 import re
 from types import ModuleType
-from typing import Any, Callable, Iterable, Literal, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Literal, Optional, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from prisma_lint.ast.nodes import Schema, Span
 from prisma_lint.diagnostics import Diagnostic, Edit, Severity
 from prisma_lint.project.model import Project, SchemaUnit
+
+if TYPE_CHECKING:
+    from prisma_lint.directives import NpmIgnores
 
 __all__ = ["RuleOptions", "Rule", "RuleContext", "SchemaUnit", "Project", "option_key"]
 
@@ -158,16 +167,31 @@ class Rule:
         return (self.code, self.name, *self.aliases)
 
 
-class RuleContext:
-    """What a rule's `check` gets besides the schema: its options, and a way to make diagnostics."""
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 
-    def __init__(self, rule: Rule, options: RuleOptions, severity: Severity, unit: Optional[SchemaUnit] = None,
-                 project: Optional[Project] = None) -> None:
+
+class RuleContext(Generic[OptionsT]):
+    """What a rule's `check` gets besides the schema: its options (typed: annotate the parameter as
+    `RuleContext[Options]`), and a way to make diagnostics."""
+
+    def __init__(self, rule: Rule, options: OptionsT, severity: Severity, unit: Optional[SchemaUnit] = None,
+                 project: Optional[Project] = None, ignores: Optional["NpmIgnores"] = None) -> None:
         self.rule = rule
-        self.options = options
+        self.options: OptionsT = options
         self.severity = severity
         self.unit = unit
         self.project = project
+        self._ignores = ignores
+
+    def ignore_args(self, block) -> set[str]:
+        """The arguments that npm-style ignore comments of `block` (a model, view, composite type or
+        enum) give this rule: `/// prisma-lint-ignore-model require-field createdAt` gives
+        `{"createdAt"}` to `require-field`. Only for rules with `IGNORE_ARGS = True`, where npm gives
+        the arguments a meaning; everything else such a comment covers is dropped by the engine."""
+        if self._ignores is None:
+            return set()
+        found = self._ignores.for_block(block)
+        return {argument for name in self.rule.names() for argument in found.get(name, ())}
 
     @property
     def path(self) -> Optional[str]:

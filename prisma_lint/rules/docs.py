@@ -1,5 +1,9 @@
 """Rule documentation: every page is generated from its rule module, never edited by hand.
 
+A page is the module's docstring, with its `## Options` section generated from the rule's `Options`
+model (each field's type, default and `Field(description=...)`, the class docstring as an
+introduction), so what the docs say an option does and what the code accepts cannot disagree.
+
 `python -m prisma_lint.rules.docs` rewrites `prisma_lint/rules/manifest.py` (the rules' metadata, read
 before any rule module is imported), `docs/rules/<name>.md` and `docs/rules/index.md`;
 `tests/test_rule_docs.py` fails when a page is out of date, when a docstring lacks one of the headings,
@@ -8,16 +12,19 @@ when its Example does not trigger the rule, or when its "Use instead" is not cle
 
 from __future__ import annotations
 
+import json
 import re
 import sys
+import typing
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
-from prisma_lint.rules.base import Rule
+from prisma_lint.rules.base import Rule, RuleOptions
 from prisma_lint.rules.registry import default_registry
 
-__all__ = ["HEADINGS", "sections", "examples", "render_page", "render_index", "write_docs"]
+__all__ = ["HEADINGS", "sections", "examples", "options_section", "render_page", "render_index", "write_docs"]
 
+# The headings of a page, in order; the docstring has all but `Options`, which is generated.
 HEADINGS = ("What it does", "Why is this bad?", "Example", "Options")
 _FENCE = re.compile(r"```prisma\n(.*?)```", re.DOTALL)
 
@@ -48,14 +55,70 @@ def examples(rule: Rule) -> tuple[Optional[str], Optional[str]]:
     return (bad.group(1) if bad else None), (good.group(1) if good else None)
 
 
+def _type_text(annotation: Any) -> str:
+    """How an option's type reads in the docs: `list of strings`, `"a"` or `"b"`, `table of strings`."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type_text(args[0])
+    if origin is typing.Literal:
+        choices = [f"`{json.dumps(a)}`" for a in args]
+        return " or ".join(choices) if len(choices) < 3 else ", ".join(choices[:-1]) + " or " + choices[-1]
+    if origin is typing.Union:
+        kinds = [_type_text(a) for a in args if a is not type(None)]
+        return " or ".join(kinds)
+    if origin is list:
+        inner = _type_text(args[0]) if args else "value"
+        plural = {"string": "strings", "integer": "integers", "boolean": "booleans", "table": "tables"}
+        return "list of " + (" or ".join(plural.get(part, part) for part in inner.split(" or "))
+                             if not inner.startswith("list") else inner.replace("list of", "lists of", 1))
+    if origin is dict:
+        return "table of " + ("strings" if args and args[-1] is str else "values")
+    if isinstance(annotation, type) and issubclass(annotation, RuleOptions):
+        return "table"
+    return {str: "string", bool: "boolean", int: "integer", float: "number"}.get(annotation, str(annotation))
+
+
+def _toml(value: Any) -> str:
+    """A value as it is written in a TOML config (inline tables for objects)."""
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }" if value else "{}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(value)
+
+
+def options_section(rule: Rule) -> str:
+    """The `## Options` section of a rule's page, from its options model."""
+    model = rule.options
+    intro = (model.__dict__.get("__doc__") or "").strip()
+    intro = "\n".join(line.strip() for line in intro.splitlines())
+    example = {key.replace("_", "-"): value for key, value in rule.default_options.items()}
+    lines = []
+    for name, info in model.model_fields.items():
+        key = name.replace("_", "-")
+        default = info.get_default(call_default_factory=True)
+        details = f"{_type_text(info.annotation)}, default `{_toml(default)}`"
+        if key in example:
+            details += f"; the documentation example uses `{_toml(example[key])}`"
+        description = f": {info.description}" if info.description else "."
+        lines.append(f"- `{key}` ({details}){description}")
+    if not lines:
+        return intro or "None."
+    return "\n".join(lines) + (f"\n\n{intro}" if intro else "")
+
+
 def render_page(rule: Rule) -> str:
     parts = [f"# {rule.name} ({rule.code})", ""]
     aliases = f" · also known as {', '.join(f'`{a}`' for a in rule.aliases)}" if rule.aliases else ""
     parts += [f"*{rule.summary}*", "",
               f"Category: `{rule.category}` · default severity: `{rule.severity.value}`"
               f" · scope: {rule.scope}{aliases}", ""]
-    for heading, body in sections(rule).items():
-        parts += [f"## {heading}", "", body, ""]
+    written = sections(rule)
+    body = {heading: written[heading] for heading in HEADINGS if heading in written}
+    body["Options"] = options_section(rule)
+    body.update((heading, text) for heading, text in written.items() if heading not in HEADINGS)
+    for heading, text in body.items():
+        parts += [f"## {heading}", "", text, ""]
     parts.append("<!-- generated by `python -m prisma_lint.rules.docs` from the rule's module; do not edit -->")
     return "\n".join(parts) + "\n"
 

@@ -4,6 +4,7 @@ Each entry: (module, code, name, category, severity, scope, aliases, ignore_args
 """
 
 MANIFEST = [
+    ('prisma_lint.rules.schema.PL000_internal_error', 'PL000', 'internal-error', 'schema', 'error', 'schema', (), False, 'A rule failed while checking this schema.'),
     ('prisma_lint.rules.schema.PL001_syntax_error', 'PL001', 'syntax-error', 'schema', 'error', 'schema', (), False, 'Schema text is not valid Prisma syntax.'),
     ('prisma_lint.rules.schema.PL002_unknown_type', 'PL002', 'unknown-type', 'schema', 'error', 'schema', (), False, 'Field type is not a scalar type or a declared model, enum or composite type.'),
     ('prisma_lint.rules.schema.PL003_unused_suppression', 'PL003', 'unused-suppression', 'schema', 'warning', 'schema', (), False, 'Suppression comment suppresses nothing, is misspelt, or suppresses too much.'),
@@ -19,17 +20,17 @@ MANIFEST = [
     ('prisma_lint.rules.naming.PL108_field_name_mapping_snake_case', 'PL108', 'field-name-mapping-snake-case', 'naming', 'error', 'schema', (), True, 'Field is not mapped to its snake_case column name.'),
     ('prisma_lint.rules.naming.PL109_model_name_mapping_snake_case', 'PL109', 'model-name-mapping-snake-case', 'naming', 'error', 'schema', (), False, 'Model is not mapped to its snake_case table name.'),
     ('prisma_lint.rules.naming.PL110_model_name_prefix', 'PL110', 'model-name-prefix', 'naming', 'error', 'schema', (), False, 'Model name does not start with the required prefix.'),
+    ('prisma_lint.rules.naming.PL111_constraint_name_convention', 'PL111', 'constraint-name-convention', 'naming', 'warning', 'schema', (), False, "Explicit constraint name (`map:`) does not follow Prisma's naming convention."),
     ('prisma_lint.rules.naming.PL112_table_name_convention', 'PL112', 'table-name-convention', 'naming', 'warning', 'schema', (), False, 'Mapped table or column name breaks the naming table.'),
     ('prisma_lint.rules.relations.PL201_missing_relation_index', 'PL201', 'missing-relation-index', 'relations', 'warning', 'schema', (), False, 'Foreign key of a relation has no index.'),
     ('prisma_lint.rules.relations.PL202_missing_cross_service_index', 'PL202', 'missing-cross-service-index', 'relations', 'warning', 'schema', (), False, "Column referring to another service's entity has no index."),
     ('prisma_lint.rules.relations.PL203_missing_on_delete', 'PL203', 'missing-on-delete', 'relations', 'warning', 'schema', (), False, 'Relation does not state `onDelete`.'),
     ('prisma_lint.rules.relations.PL204_on_delete_policy', 'PL204', 'on-delete-policy', 'relations', 'warning', 'schema', (), False, "Relation's `onDelete` does not follow the migration strategy's foreign-key guidelines."),
-    ('prisma_lint.rules.keys.PL111_constraint_name_convention', 'PL111', 'constraint-name-convention', 'naming', 'warning', 'schema', (), False, "Explicit constraint name (`map:`) does not follow Prisma's naming convention."),
     ('prisma_lint.rules.keys.PL301_missing_audit_columns', 'PL301', 'missing-audit-columns', 'keys', 'error', 'schema', (), False, 'Model lacks the required audit columns `createdAt` and `updatedAt`.'),
     ('prisma_lint.rules.keys.PL302_non_uuid_primary_key', 'PL302', 'non-uuid-primary-key', 'keys', 'error', 'schema', (), False, 'Primary key is not `id String @id @default(uuid())`.'),
     ('prisma_lint.rules.keys.PL303_missing_query_index', 'PL303', 'missing-query-index', 'keys', 'warning', 'schema', (), False, 'Frequently queried column, or common query pattern, has no index.'),
     ('prisma_lint.rules.keys.PL304_missing_unique_business_key', 'PL304', 'missing-unique-business-key', 'keys', 'warning', 'schema', (), False, 'Business-key column is not unique.'),
-    ('prisma_lint.rules.fields.PL305_require_field_index', 'PL305', 'require-field-index', 'fields', 'error', 'schema', (), True, 'Field that should be indexed has no index.'),
+    ('prisma_lint.rules.keys.PL305_require_field_index', 'PL305', 'require-field-index', 'keys', 'error', 'schema', (), True, 'Field that should be indexed has no index.'),
     ('prisma_lint.rules.fields.PL401_ban_unbounded_string_type', 'PL401', 'ban-unbounded-string-type', 'fields', 'error', 'schema', (), False, 'String field has no length limit.'),
     ('prisma_lint.rules.fields.PL402_forbid_field', 'PL402', 'forbid-field', 'fields', 'error', 'schema', (), True, 'Field has a forbidden name.'),
     ('prisma_lint.rules.fields.PL403_forbid_required_ignored_field', 'PL403', 'forbid-required-ignored-field', 'fields', 'error', 'schema', (), False, 'Required field is `@ignore`d and has no default.'),

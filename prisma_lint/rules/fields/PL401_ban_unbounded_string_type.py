@@ -27,10 +27,6 @@ model Patient {
 }
 ```
 
-## Options
-- `allow-native-text-type` (boolean, default `false`): accept explicitly unbounded native types
-  (`@db.Text` and the others above), for fields that are meant to hold long text.
-
 ## Differences from the npm prisma-lint
 - npm accepts any native type except `@db.Text`; here `@db.MediumText`, `@db.LongText`, `@db.NText`,
   `@db.Citext`, a `@db.VarChar`/`@db.NVarChar` with no length and `@db.VarChar(max)` are unbounded too.
@@ -41,10 +37,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from pydantic import Field
+
 from prisma_lint.ast.nodes import ConstantValue, Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, field_ignored
 
 CODE = "PL401"
 NAME = "ban-unbounded-string-type"
@@ -56,7 +53,11 @@ VARIABLE_TYPES = frozenset({"db.VarChar", "db.NVarChar"})
 
 
 class Options(RuleOptions):
-    allow_native_text_type: bool = False
+    allow_native_text_type: bool = Field(
+        False,
+        description=(
+            "accept explicitly unbounded native types (`@db.Text` and the others above), for fields "
+            "that are meant to hold long text."))
 
 
 def _unbounded(attribute) -> bool:
@@ -68,15 +69,11 @@ def _unbounded(attribute) -> bool:
     return False
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    allow_text = ctx.options.allow_native_text_type  # type: ignore[attr-defined]
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    allow_text = ctx.options.allow_native_text_type
     for block in (*schema.models, *schema.views):
-        if ignores.skips(block, names):
-            continue
         for field in block.fields:
-            if field.type != "String" or field_ignored(field, names):
+            if field.type != "String":
                 continue
             native = next((a for a in field.attributes if a.name.startswith("db.")), None)
             span = field.type_span or field.name_span

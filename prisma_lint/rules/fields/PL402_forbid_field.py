@@ -29,10 +29,6 @@ model Patient {
 }
 ```
 
-## Options
-- `forbid` (list of strings, default `[]`, the documentation example uses `["ssn"]`): the forbidden
-  names and `"/regex/"` patterns.
-
 ## Differences from the npm prisma-lint
 - npm requires `forbid`; here it defaults to empty (nothing forbidden).
 - npm checks the fields of models only; views and composite types are checked here too.
@@ -42,12 +38,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, field_ignored, name_pattern
+from prisma_lint.rules.shared.names import NamePattern, name_pattern
 
 CODE = "PL402"
 NAME = "forbid-field"
@@ -58,28 +54,17 @@ DEFAULT_OPTIONS = {"forbid": ["ssn"]}
 
 
 class Options(RuleOptions):
-    forbid: list[str] = []
-
-    @field_validator("forbid")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        for entry in value:
-            name_pattern(entry)
-        return value
+    forbid: list[NamePattern] = Field([], description='the forbidden names and `"/regex/"` patterns.')
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    forbid = [(entry, name_pattern(entry)) for entry in ctx.options.forbid]  # type: ignore[attr-defined]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    forbid = [(entry, name_pattern(entry)) for entry in ctx.options.forbid]
     if not forbid:
         return
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
     for block in schema.field_blocks():
-        if ignores.skips(block, names):
-            continue
-        exempt = ignores.args(block, names)
+        exempt = ctx.ignore_args(block)
         for field in block.fields:
-            if field.name in exempt or field_ignored(field, names):
+            if field.name in exempt:
                 continue
             matched = [entry for entry, pattern in forbid if pattern.search(field.name)]
             if matched:

@@ -26,9 +26,6 @@ model Patient {
 }
 ```
 
-## Options
-None.
-
 ## Differences from the npm prisma-lint
 - npm skips enum fields (it takes every non-scalar type for a relation); an enum column is a real
   `NOT NULL` column, so it is checked here.
@@ -41,7 +38,6 @@ from typing import Iterator
 from prisma_lint.ast.nodes import Enum, Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, field_ignored
 
 CODE = "PL403"
 NAME = "forbid-required-ignored-field"
@@ -50,13 +46,9 @@ SEVERITY = "error"
 
 
 def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
     for model in schema.models:
-        if ignores.skips(model, names):
-            continue
         for field in model.fields:
-            if field.optional or field_ignored(field, names) or not field.has_attribute("ignore") or field.has_attribute("default"):
+            if field.optional or not field.has_attribute("ignore") or field.has_attribute("default"):
                 continue
             if not isinstance(schema.resolve_type(field), (str, Enum)):
                 continue  # a relation field, or a type other rules report

@@ -25,9 +25,6 @@ model Patient {
 }
 ```
 
-## Options
-None.
-
 ## Differences from the npm prisma-lint
 - npm reports relation lists too (`posts Post[]`), which cannot take a `@default`; they are skipped
   here.
@@ -41,7 +38,6 @@ from typing import Iterator
 from prisma_lint.ast.nodes import ArrayValue, Enum, Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, field_ignored
 
 CODE = "PL404"
 NAME = "require-default-empty-arrays"
@@ -50,13 +46,9 @@ SEVERITY = "error"
 
 
 def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
     for block in (*schema.models, *schema.types):
-        if ignores.skips(block, names):
-            continue
         for field in block.fields:
-            if not field.list or field.type == "Unsupported" or field_ignored(field, names):
+            if not field.list or field.type == "Unsupported":
                 continue
             if not isinstance(schema.resolve_type(field), (str, Enum)):
                 continue  # a relation list (no column), a composite list, or an unknown type

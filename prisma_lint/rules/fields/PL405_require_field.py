@@ -29,10 +29,6 @@ model Patient {
 }
 ```
 
-## Options
-- `require` (list, default `[]`, the documentation example uses `["createdAt"]`): the required fields,
-  each a field name or a table `{ name = "...", if-sibling = "..." }`.
-
 ## Differences from the npm prisma-lint
 - npm requires `require`; here it defaults to empty (nothing required).
 - npm reads only the last word of an ignore comment's arguments; here every comma- or space-separated
@@ -43,12 +39,12 @@ from __future__ import annotations
 
 from typing import Iterator, Union
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, is_regex_string, js_regex
+from prisma_lint.rules.shared.names import NameOrRegex, is_regex_string, matches_allow_list
 
 CODE = "PL405"
 NAME = "require-field"
@@ -60,24 +56,18 @@ DEFAULT_OPTIONS = {"require": ["createdAt"]}
 
 class Condition(RuleOptions):
     name: str
-    if_sibling: str
-
-    @field_validator("if_sibling")
-    @classmethod
-    def _pattern(cls, value: str) -> str:
-        if is_regex_string(value):
-            js_regex(value[1:-1])
-        return value
+    if_sibling: NameOrRegex
 
     def applies(self, field_names: list[str]) -> bool:
-        if is_regex_string(self.if_sibling):
-            pattern = js_regex(self.if_sibling[1:-1])
-            return any(pattern.search(name) for name in field_names)
-        return self.if_sibling in field_names
+        return any(matches_allow_list(name, (self.if_sibling,)) for name in field_names)
 
 
 class Options(RuleOptions):
-    require: list[Union[str, Condition]] = []
+    require: list[Union[Condition, str]] = Field(
+        [],
+        description=(
+            'the required fields, each a field name or a table `{ name = "...", if-sibling = "..." '
+            "}`."))
 
 
 def _missing(names: list[str], options: Options, exempt: set[str]) -> list[str]:
@@ -91,16 +81,12 @@ def _missing(names: list[str], options: Options, exempt: set[str]) -> list[str]:
     return missing
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     if not options.require:
         return
-    ignores = BodyIgnores(schema)
-    rule_names = ctx.rule.names()
     for model in schema.models:
-        if ignores.skips(model, rule_names):
-            continue
-        missing = _missing([f.name for f in model.fields], options, ignores.args(model, rule_names))
+        missing = _missing([f.name for f in model.fields], options, ctx.ignore_args(model))
         if missing:
             listed = ", ".join(f"`{name}`" for name in missing)
             yield ctx.diagnostic(model.name_span, f"Model `{model.name}` is missing required "

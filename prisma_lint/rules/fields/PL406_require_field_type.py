@@ -28,11 +28,6 @@ model Visit {
 }
 ```
 
-## Options
-- `require` (list of tables, default `[]`; the documentation example uses
-  `[{ if-name = "/At$/", type = "DateTime" }]`): each has `if-name` (string), `type` (string, the Prisma
-  type without `?` or `[]`) and optionally `native-type` (string, e.g. `"Uuid"` for `@db.Uuid`).
-
 ## Differences from the npm prisma-lint
 - npm requires `require`; here it defaults to empty (nothing checked).
 - npm reports a wrong type and a wrong native type as one violation; here they are two diagnostics, at
@@ -45,12 +40,12 @@ from __future__ import annotations
 import json
 from typing import Iterator, Optional
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, field_ignored, name_pattern
+from prisma_lint.rules.shared.names import NamePattern, name_pattern
 
 CODE = "PL406"
 NAME = "require-field-type"
@@ -60,15 +55,9 @@ DEFAULT_OPTIONS = {"require": [{"if-name": "/At$/", "type": "DateTime"}]}
 
 
 class Requirement(RuleOptions):
-    if_name: str
+    if_name: NamePattern
     type: str
     native_type: Optional[str] = None
-
-    @field_validator("if_name")
-    @classmethod
-    def _pattern(cls, value: str) -> str:
-        name_pattern(value)
-        return value
 
     @property
     def native(self) -> Optional[str]:
@@ -78,22 +67,22 @@ class Requirement(RuleOptions):
 
 
 class Options(RuleOptions):
-    require: list[Requirement] = []
+    require: list[Requirement] = Field(
+        [],
+        description=(
+            "each has `if-name` (string), `type` (string, the Prisma type without `?` or `[]`) and "
+            'optionally `native-type` (string, e.g. `"Uuid"` for `@db.Uuid`).'))
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     requirements = [(r, name_pattern(r.if_name)) for r in options.require]
     if not requirements:
         return
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
     for block in schema.field_blocks():
-        if ignores.skips(block, names):
-            continue
         for field in block.fields:
             matches = [r for r, pattern in requirements if pattern.search(field.name)]
-            if not matches or field.type is None or field_ignored(field, names):
+            if not matches or field.type is None:
                 continue
             if len({r.type for r in matches}) > 1 or len({r.native for r in matches if r.native}) > 1:
                 described = json.dumps([{"if-name": r.if_name, "type": r.type, "native-type": r.native_type}

@@ -28,10 +28,6 @@ model Visit {
 }
 ```
 
-## Options
-- `order` (list of strings, default `[]`, the documentation example uses `["id", "..."]`): field names
-  in their required order, with `"..."` for any other fields.
-
 ## Differences from the npm prisma-lint
 - npm requires `order`; here it defaults to empty (nothing checked).
 - npm reports the model; here the first field out of place is reported.
@@ -42,10 +38,11 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
+from pydantic import Field
+
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import BodyIgnores
 
 CODE = "PL407"
 NAME = "field-order"
@@ -56,7 +53,10 @@ ANY = "..."
 
 
 class Options(RuleOptions):
-    order: list[str] = []
+    order: list[str] = Field(
+        [],
+        description=(
+            'field names in their required order, with `"..."` for any other fields.'))
 
 
 def out_of_order(actual: list[str], expected: list[str]) -> list[int]:
@@ -82,15 +82,11 @@ def out_of_order(actual: list[str], expected: list[str]) -> list[int]:
     return wrong
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    order = ctx.options.order  # type: ignore[attr-defined]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    order = ctx.options.order
     if not order:
         return
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
     for block in (*schema.models, *schema.views):
-        if ignores.skips(block, names):
-            continue
         actual = [f.name for f in block.fields]
         present = set(actual)
         expected = [name for name in order if name in present or name == ANY]

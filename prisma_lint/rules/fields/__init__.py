@@ -1,7 +1,6 @@
-"""Field rules: indexes, types, defaults, required, forbidden and ordered fields."""
+"""Field rules: types, defaults, required, forbidden and ordered fields."""
 
 RULES: list[str] = [
-    "PL305_require_field_index",
     "PL401_ban_unbounded_string_type",
     "PL402_forbid_field",
     "PL403_forbid_required_ignored_field",

@@ -36,24 +36,14 @@ model LoginAttempt {
 }
 ```
 
-## Options
-- `created-at` (string, default `"createdAt"`): name of the creation timestamp field; `""` turns its
-  check off.
-- `updated-at` (string, default `"updatedAt"`): name of the last-update timestamp field; `""` turns
-  its check off.
-- `type` (string, default `"DateTime"`): the type both fields must have (required, not a list).
-- `created-at-default` (list of strings, default `["now()"]`): the `@default(...)` values accepted on
-  the creation timestamp, as written (e.g. `'dbgenerated("now()")'`); `[]` accepts any default, or
-  none.
-- `updated-at-attribute` (boolean, default `true`): the last-update timestamp must carry `@updatedAt`.
-- `ignore-models` (list of strings, default `[]`): glob patterns of model names that need no audit
-  columns.
 """
 
 from __future__ import annotations
 
 import fnmatch
 from typing import Iterator, Optional
+
+import pydantic
 
 from prisma_lint.ast.nodes import Field, FunctionCall, Model, Schema
 from prisma_lint.ast.printer import print_attribute, print_expression
@@ -67,12 +57,22 @@ SEVERITY = "error"
 
 
 class Options(RuleOptions):
-    created_at: str = "createdAt"
-    updated_at: str = "updatedAt"
-    type: str = "DateTime"
-    created_at_default: list[str] = ["now()"]
-    updated_at_attribute: bool = True
-    ignore_models: list[str] = []
+    created_at: str = pydantic.Field(
+        "createdAt",
+        description=(
+            'name of the creation timestamp field; `""` turns its check off.'))
+    updated_at: str = pydantic.Field(
+        "updatedAt",
+        description=(
+            'name of the last-update timestamp field; `""` turns its check off.'))
+    type: str = pydantic.Field("DateTime", description="the type both fields must have (required, not a list).")
+    created_at_default: list[str] = pydantic.Field(
+        ["now()"],
+        description=(
+            "the `@default(...)` values accepted on the creation timestamp, as written (e.g. "
+            '`\'dbgenerated("now()")\'`); `[]` accepts any default, or none.'))
+    updated_at_attribute: bool = pydantic.Field(True, description="the last-update timestamp must carry `@updatedAt`.")
+    ignore_models: list[str] = pydantic.Field([], description="glob patterns of model names that need no audit columns.")
 
 
 def _squash(text: str) -> str:
@@ -131,8 +131,8 @@ def _creation_stand_in(model: Model, options: Options) -> Optional[Field]:
     return None
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     for model in schema.models:
         if any(fnmatch.fnmatchcase(model.name, p) for p in options.ignore_models):
             continue

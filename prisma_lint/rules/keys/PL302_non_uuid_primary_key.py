@@ -30,20 +30,13 @@ model WebhookEventLog {
 }
 ```
 
-## Options
-- `field` (string, default `"id"`): the name of the primary-key field; `""` accepts any name.
-- `type` (string, default `"String"`): the type of the primary-key field.
-- `generators` (list of strings, default `["uuid"]`): the `@default(...)` functions accepted. A bare
-  name accepts any arguments (`"uuid"` accepts `uuid()`, `uuid(4)` and `uuid(7)`); a call accepts
-  exactly those arguments (`"uuid(7)"`, `"cuid(2)"`). Others: `"cuid"`, `"nanoid"`, `"ulid"`,
-  `"dbgenerated"`, `"auto"` (MongoDB).
-- `allow-compound` (boolean, default `false`): accept a compound `@@id([a, b])` primary key (join
-  tables) without checking it.
 """
 
 from __future__ import annotations
 
 from typing import Iterator, Optional
+
+import pydantic
 
 from prisma_lint.ast.nodes import Field, FunctionCall, Schema
 from prisma_lint.ast.printer import print_expression
@@ -57,10 +50,19 @@ SEVERITY = "error"
 
 
 class Options(RuleOptions):
-    field: str = "id"
-    type: str = "String"
-    generators: list[str] = ["uuid"]
-    allow_compound: bool = False
+    field: str = pydantic.Field("id", description='the name of the primary-key field; `""` accepts any name.')
+    type: str = pydantic.Field("String", description="the type of the primary-key field.")
+    generators: list[str] = pydantic.Field(
+        ["uuid"],
+        description=(
+            'the `@default(...)` functions accepted. A bare name accepts any arguments (`"uuid"` '
+            "accepts `uuid()`, `uuid(4)` and `uuid(7)`); a call accepts exactly those arguments "
+            '(`"uuid(7)"`, `"cuid(2)"`). Others: `"cuid"`, `"nanoid"`, `"ulid"`, `"dbgenerated"`, '
+            '`"auto"` (MongoDB).'))
+    allow_compound: bool = pydantic.Field(
+        False,
+        description=(
+            "accept a compound `@@id([a, b])` primary key (join tables) without checking it."))
 
 
 def _squash(text: str) -> str:
@@ -107,8 +109,8 @@ def _problem(f: Field, options: Options) -> Optional[str]:
     return f"Primary key `{_actual(f)}` is not `{_expected(options, f.name)}`."
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     for model in schema.models:
         key = model.primary_key
         if key is None:

@@ -45,23 +45,18 @@ model Appointment {
 }
 ```
 
-## Options
-- `columns` (list of strings, default `["status", "scheduledAt"]`): columns that must be indexed
-  wherever they appear.
-- `composites` (list of lists of strings, default `[["patientId", "scheduledAt"], ["providerId",
-  "status"]]`): query patterns that need a composite index in every model that has all their columns.
-- `include-dependent` (boolean, default `false`): check dependent models (a required relation with
-  `onDelete: Cascade`) too.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
+from pydantic import Field
+
 from prisma_lint.ast.nodes import Model, Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.relations._support import index_hint, is_covered, usable_indexes
+from prisma_lint.rules.shared.indexes import index_hint, is_covered, usable_indexes
 
 CODE = "PL303"
 NAME = "missing-query-index"
@@ -70,9 +65,18 @@ SEVERITY = "warning"
 
 
 class Options(RuleOptions):
-    columns: list[str] = ["status", "scheduledAt"]
-    composites: list[list[str]] = [["patientId", "scheduledAt"], ["providerId", "status"]]
-    include_dependent: bool = False
+    columns: list[str] = Field(
+        ["status", "scheduledAt"],
+        description=(
+            "columns that must be indexed wherever they appear."))
+    composites: list[list[str]] = Field(
+        [["patientId", "scheduledAt"], ["providerId", "status"]],
+        description=(
+            "query patterns that need a composite index in every model that has all their columns."))
+    include_dependent: bool = Field(
+        False,
+        description=(
+            "check dependent models (a required relation with `onDelete: Cascade`) too."))
 
 
 def _dependent(model: Model) -> bool:
@@ -93,8 +97,8 @@ def _columns(schema: Schema, model: Model) -> set[str]:
     return found
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     for model in schema.models:
         if not options.include_dependent and _dependent(model):
             continue

@@ -35,18 +35,13 @@ model Patient {
 }
 ```
 
-## Options
-- `columns` (list of strings, default `["email", "medicalRecordNumber"]`): the business-key columns.
-- `include-optional` (boolean, default `false`): check optional (nullable) columns too.
-- `allow-composite-index` (boolean, default `true`): accept a column that leads a multi-column
-  non-unique `@@index` as deliberately non-unique.
-- `allow-compound` (boolean, default `false`): accept a compound `@@unique` that contains the column
-  (unique per tenant, e.g. `@@unique([organizationId, email])`).
 """
 
 from __future__ import annotations
 
 from typing import Iterator
+
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
@@ -59,14 +54,22 @@ SEVERITY = "warning"
 
 
 class Options(RuleOptions):
-    columns: list[str] = ["email", "medicalRecordNumber"]
-    include_optional: bool = False
-    allow_composite_index: bool = True
-    allow_compound: bool = False
+    columns: list[str] = Field(["email", "medicalRecordNumber"], description="the business-key columns.")
+    include_optional: bool = Field(False, description="check optional (nullable) columns too.")
+    allow_composite_index: bool = Field(
+        True,
+        description=(
+            "accept a column that leads a multi-column non-unique `@@index` as deliberately "
+            "non-unique."))
+    allow_compound: bool = Field(
+        False,
+        description=(
+            "accept a compound `@@unique` that contains the column (unique per tenant, e.g. "
+            "`@@unique([organizationId, email])`)."))
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     for model in schema.models:
         indexes = None
         for column in options.columns:

@@ -1,9 +1,9 @@
-"""Key rules: constraint names, audit columns, primary keys, query indexes and business keys."""
+"""Key rules: audit columns, primary keys, business keys, and the indexes queries need."""
 
 RULES: list[str] = [
-    "PL111_constraint_name_convention",
     "PL301_missing_audit_columns",
     "PL302_non_uuid_primary_key",
     "PL303_missing_query_index",
     "PL304_missing_unique_business_key",
+    "PL305_require_field_index",
 ]

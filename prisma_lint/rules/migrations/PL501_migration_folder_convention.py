@@ -44,13 +44,6 @@ model Patient {
 }
 ```
 
-## Options
-- `verbs` (list of strings, default `["add", "remove", "alter", "create", "drop", "rename", "initial",
-  "update", "migrate", "backfill"]`): words a migration description may start with (`initial` for the
-  strategy's own `initial_schema`).
-- `max-description-length` (integer, default `50`).
-- `require-rollback` (boolean, default `true`): every migration needs `rollbacks/<timestamp>_rollback.sql`.
-- `require-lock-file` (boolean, default `true`).
 """
 
 from __future__ import annotations
@@ -58,6 +51,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Iterator
+
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Span
 from prisma_lint.diagnostics import Diagnostic
@@ -75,25 +70,28 @@ _SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 
 class Options(RuleOptions):
-    verbs: list[str] = ["add", "remove", "alter", "create", "drop", "rename", "initial", "update", "migrate",
-                        "backfill"]
-    max_description_length: int = 50
-    require_rollback: bool = True
-    require_lock_file: bool = True
+    verbs: list[str] = Field(
+        ["add", "remove", "alter", "create", "drop", "rename", "initial", "update", "migrate", "backfill"],
+        description="words a migration description may start with (`initial` for the strategy's own "
+                    "`initial_schema`).")
+    max_description_length: int = Field(
+        50, description="the longest description (the part of the folder name after the timestamp).")
+    require_rollback: bool = Field(True, description="every migration needs `rollbacks/<timestamp>_rollback.sql`.")
+    require_lock_file: bool = Field(True, description="`migrations/` needs its `migration_lock.toml`.")
 
 
 def _at(path: Path) -> Span:
     return Span(str(path), 1, 1, 1, 1, 0, 0)
 
 
-def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(project: Project, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     for service in project.services:
         if service.migrations_dir is not None:
             yield from _check_folder(service.migrations_dir, ctx)
 
 
-def _check_folder(folder: Path, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def _check_folder(folder: Path, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     stamps: list[tuple[str, Path]] = []
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith(".") or entry.name in ("rollbacks", "migration_lock.toml"):

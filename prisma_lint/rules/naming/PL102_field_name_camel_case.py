@@ -27,13 +27,6 @@ model LabResult {
 }
 ```
 
-## Options
-- `allow-list` (list of strings, default `[]`): field names to accept as they are; an entry wrapped in
-  slashes (`"/^_/"`) is a regular expression.
-- `trim-prefix` (string or list of strings, default `[]`): prefixes removed before the check (the
-  first one the name starts with), so `_count` passes with `trim-prefix = "_"`; an entry wrapped in
-  slashes is a regular expression removed where it matches.
-
 ## Differences from the npm prisma-lint
 - npm compares `allowList` and `trimPrefix` strings literally; here an entry wrapped in slashes is a
   regular expression (no field name contains a slash, so a literal entry means the same in both).
@@ -42,20 +35,14 @@ model LabResult {
 from __future__ import annotations
 
 import re
-from typing import Iterator, Union
+from typing import Iterator
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import (
-    BodyIgnores,
-    field_ignored,
-    matches_allow_list,
-    trim_prefix,
-    validate_patterns,
-)
+from prisma_lint.rules.shared.names import AllowList, Prefixes, matches_allow_list, trim_prefix
 
 CODE = "PL102"
 NAME = "field-name-camel-case"
@@ -66,21 +53,24 @@ CAMEL_CASE = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 
 
 class Options(RuleOptions):
-    allow_list: list[str] = []
-    trim_prefix: Union[str, list[str]] = []
+    allow_list: AllowList = Field(
+        [],
+        description=(
+            'field names to accept as they are; an entry wrapped in slashes (`"/^_/"`) is a regular '
+            "expression."))
+    trim_prefix: Prefixes = Field(
+        [],
+        description=(
+            "prefixes removed before the check (the first one the name starts with), so `_count` "
+            'passes with `trim-prefix = "_"`; an entry wrapped in slashes is a regular expression '
+            "removed where it matches."))
 
-    _patterns = field_validator("allow_list", "trim_prefix")(validate_patterns)
 
-
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     for block in schema.field_blocks():
-        if ignores.skips(block, names):
-            continue
         for field in block.fields:
-            if field_ignored(field, names) or matches_allow_list(field.name, options.allow_list):
+            if matches_allow_list(field.name, options.allow_list):
                 continue
             if not CAMEL_CASE.match(trim_prefix(field.name, options.trim_prefix)):
                 yield ctx.diagnostic(field.name_span, f"Field name `{field.name}` is not camelCase.",

@@ -27,12 +27,6 @@ enum OrderStatus {
 }
 ```
 
-## Options
-- `allow-list` (list of strings, default `[]`): enum names to accept as they are; an entry wrapped in
-  slashes (`"/^legacy_/"`) is a regular expression.
-- `trim-prefix` (string or list of strings, default `[]`): prefixes removed before the check (the
-  first one the name starts with), so `db_Status` passes with `trim-prefix = "db_"`.
-
 ## Differences from the npm prisma-lint
 - npm compares `allowList` and `trimPrefix` strings literally; here an entry wrapped in slashes is a
   regular expression.
@@ -41,14 +35,14 @@ enum OrderStatus {
 from __future__ import annotations
 
 import re
-from typing import Iterator, Union
+from typing import Iterator
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, matches_allow_list, trim_prefix, validate_patterns
+from prisma_lint.rules.shared.names import AllowList, Prefixes, matches_allow_list, trim_prefix
 
 CODE = "PL103"
 NAME = "enum-name-pascal-case"
@@ -59,18 +53,22 @@ PASCAL_CASE = re.compile(r"^[A-Z][a-zA-Z0-9]*$")
 
 
 class Options(RuleOptions):
-    allow_list: list[str] = []
-    trim_prefix: Union[str, list[str]] = []
+    allow_list: AllowList = Field(
+        [],
+        description=(
+            'enum names to accept as they are; an entry wrapped in slashes (`"/^legacy_/"`) is a '
+            "regular expression."))
+    trim_prefix: Prefixes = Field(
+        [],
+        description=(
+            "prefixes removed before the check (the first one the name starts with), so `db_Status` "
+            'passes with `trim-prefix = "db_"`.'))
 
-    _patterns = field_validator("allow_list", "trim_prefix")(validate_patterns)
 
-
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     for enum in schema.enums:
-        if ignores.skips(enum, names) or matches_allow_list(enum.name, options.allow_list):
+        if matches_allow_list(enum.name, options.allow_list):
             continue
         if not PASCAL_CASE.match(trim_prefix(enum.name, options.trim_prefix)):
             yield ctx.diagnostic(enum.name_span, f"Enum name `{enum.name}` is not PascalCase.",

@@ -29,20 +29,6 @@ enum OrderStatus {
 }
 ```
 
-## Options
-- `style` (`"snake"`, `"camel"` or `"pascal"`, default `"snake"`): the case style values must use.
-- `case` (`"lower"` or `"upper"`, default `"lower"`): for the snake style, lower_snake_case or
-  UPPER_SNAKE_CASE; ignored by the other styles.
-- `compound-words` (list of strings, default `[]`): words kept together when converting
-  (`["GraphQL"]` makes `GraphQLQuery` expect `graphql_query`, not `graph_q_l_query`).
-- `allow-list` (list of strings, default `[]`): values to accept as they are; an entry wrapped in
-  slashes (`"/^X_/"`) is a regular expression.
-- `trim-prefix` (string or list of strings, default `[]`): prefixes removed before the check (the
-  first one the value starts with).
-
-The deprecated npm rule `enum-value-snake-case` is an alias of this rule: its options (`case`,
-`compoundWords`, `allowList`, `trimPrefix`) are these, with the snake style.
-
 ## Differences from the npm prisma-lint
 - npm requires `style`; here it defaults to `"snake"` (npm's documented default).
 - Digits stay with the word before them: `value1` and `V1` are valid snake_case here, while npm expects
@@ -54,21 +40,22 @@ The deprecated npm rule `enum-value-snake-case` is an alias of this rule: its op
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Union
+from typing import Iterator, Literal
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import (
-    BodyIgnores,
+from prisma_lint.rules.shared.names import (
+    AllowList,
+    Prefixes,
+    Regex,
     matches_allow_list,
     snake_case_forms,
     to_camel_case,
     to_pascal_case,
     trim_prefix,
-    validate_patterns,
 )
 
 CODE = "PL104"
@@ -82,22 +69,28 @@ _STYLE_NAMES = {"snake": "snake_case", "camel": "camelCase", "pascal": "PascalCa
 
 
 class Options(RuleOptions):
-    style: Literal["snake", "camel", "pascal"] = "snake"
-    case: Literal["lower", "upper"] = "lower"
-    compound_words: list[str] = []
-    allow_list: list[str] = []
-    trim_prefix: Union[str, list[str]] = []
+    """The deprecated npm rule `enum-value-snake-case` is an alias of this rule: its options (`case`,
+    `compoundWords`, `allowList`, `trimPrefix`) are these, with the snake style."""
 
-    _patterns = field_validator("allow_list", "trim_prefix")(validate_patterns)
-
-    @field_validator("compound_words")
-    @classmethod
-    def _compound_words(cls, value: list[str]) -> list[str]:
-        from prisma_lint.rules.naming._npm_compat import js_regex
-
-        for word in value:
-            js_regex(word)
-        return value
+    style: Literal["snake", "camel", "pascal"] = Field("snake", description="the case style values must use.")
+    case: Literal["lower", "upper"] = Field(
+        "lower",
+        description=(
+            "for the snake style, lower_snake_case or UPPER_SNAKE_CASE; ignored by the other styles."))
+    compound_words: list[Regex] = Field(
+        [],
+        description=(
+            'words kept together when converting (`["GraphQL"]` makes `GraphQLQuery` expect '
+            "`graphql_query`, not `graph_q_l_query`)."))
+    allow_list: AllowList = Field(
+        [],
+        description=(
+            'values to accept as they are; an entry wrapped in slashes (`"/^X_/"`) is a regular '
+            "expression."))
+    trim_prefix: Prefixes = Field(
+        [],
+        description=(
+            "prefixes removed before the check (the first one the value starts with)."))
 
 
 def _expected(value: str, options: Options) -> tuple[str, set[str]]:
@@ -112,17 +105,13 @@ def _expected(value: str, options: Options) -> tuple[str, set[str]]:
     return ours, {ours, npm}
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     style = _STYLE_NAMES[options.style]
     if options.style == "snake" and options.case == "upper":
         style = "UPPER_SNAKE_CASE"
     for enum in schema.enums:
-        if ignores.skips(enum, names):
-            continue
-        exempt = ignores.args(enum, names)
+        exempt = ctx.ignore_args(enum)
         for value in enum.values:
             if value.name in exempt or matches_allow_list(value.name, options.allow_list):
                 continue

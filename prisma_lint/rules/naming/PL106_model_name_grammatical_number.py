@@ -24,12 +24,6 @@ model Patient {
 }
 ```
 
-## Options
-- `style` (`"singular"` or `"plural"`, default `"singular"`): the grammatical number names must have.
-- `allowlist` (list of strings, default `[]`): names to accept as they are; an entry wrapped in slashes
-  (`"/Data$/"`) is a regular expression. (Spelled `allowlist`, as in the npm prisma-lint;
-  `allow-list` is accepted too.)
-
 ## Differences from the npm prisma-lint
 - npm requires `style`; here it defaults to `"singular"`.
 - npm checks models only; views and composite types are checked here too.
@@ -39,13 +33,13 @@ from __future__ import annotations
 
 from typing import Iterator, Literal
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._grammatical_number import is_plural
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, is_regex_string, js_regex, validate_patterns
+from prisma_lint.rules.shared.grammatical_number import is_plural
+from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
 CODE = "PL106"
 NAME = "model-name-grammatical-number"
@@ -54,31 +48,21 @@ SEVERITY = "error"
 
 
 class Options(RuleOptions):
-    style: Literal["singular", "plural"] = "singular"
-    allowlist: list[str] = []
-    allow_list: list[str] = []
-
-    _patterns = field_validator("allowlist", "allow_list")(validate_patterns)
-
-
-def _allowed(name: str, entries: list[str]) -> bool:
-    for entry in entries:
-        if is_regex_string(entry):
-            if js_regex(entry[1:-1]).search(name):
-                return True
-        elif entry == name:
-            return True
-    return False
+    style: Literal["singular", "plural"] = Field("singular", description="the grammatical number names must have.")
+    allowlist: AllowList = Field(
+        [],
+        description=(
+            'names to accept as they are; an entry wrapped in slashes (`"/Data$/"`) is a regular '
+            "expression. (Spelled `allowlist`, as in the npm prisma-lint.)"))
+    allow_list: AllowList = Field([], description="the same as `allowlist`, in this tool's spelling.")
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     allowed = [*options.allowlist, *options.allow_list]
     kinds = {"model": "Model", "view": "View", "type": "Composite type"}
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
     for block in schema.field_blocks():
-        if ignores.skips(block, names) or _allowed(block.name, allowed):
+        if matches_allow_list(block.name, allowed):
             continue
         plural = is_plural(block.name)
         if plural and options.style == "singular":

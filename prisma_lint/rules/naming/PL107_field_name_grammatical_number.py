@@ -25,12 +25,6 @@ model Patient {
 }
 ```
 
-## Options
-- `if-list` (`"singular"` or `"plural"`, default `"plural"`): the grammatical number list field names
-  must have.
-- `if-list-allow` (list of strings, default `[]`): list field names to accept as they are; an entry
-  wrapped in slashes (`"/Data$/"`) is a regular expression.
-
 ## Differences from the npm prisma-lint
 - npm requires `ifList`; here it defaults to `"plural"`.
 - npm compares `ifListAllow` strings literally (regular expressions only from a JavaScript config);
@@ -42,13 +36,13 @@ from __future__ import annotations
 
 from typing import Iterator, Literal
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._grammatical_number import is_plural
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, field_ignored, matches_allow_list, validate_patterns
+from prisma_lint.rules.shared.grammatical_number import is_plural
+from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
 CODE = "PL107"
 NAME = "field-name-grammatical-number"
@@ -57,21 +51,22 @@ SEVERITY = "error"
 
 
 class Options(RuleOptions):
-    if_list: Literal["singular", "plural"] = "plural"
-    if_list_allow: list[str] = []
+    if_list: Literal["singular", "plural"] = Field(
+        "plural",
+        description=(
+            "the grammatical number list field names must have."))
+    if_list_allow: AllowList = Field(
+        [],
+        description=(
+            'list field names to accept as they are; an entry wrapped in slashes (`"/Data$/"`) is a '
+            "regular expression."))
 
-    _patterns = field_validator("if_list_allow")(validate_patterns)
 
-
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     for block in schema.field_blocks():
-        if ignores.skips(block, names):
-            continue
         for field in block.fields:
-            if not field.list or field_ignored(field, names):
+            if not field.list:
                 continue
             if matches_allow_list(field.name, options.if_list_allow):
                 continue

@@ -31,13 +31,6 @@ model LabResult {
 }
 ```
 
-## Options
-- `compound-words` (list of strings, default `[]`): words kept together (`["GraphQL"]` makes
-  `graphQLId` expect `graphql_id`, not `graph_q_l_id`); each is matched case-sensitively as a regular
-  expression.
-- `require-underscore-prefix-for-ids` (boolean, default `false`): `@id` fields must be mapped to their
-  snake_case name with a leading underscore (`id` -> `@map("_id")`, MongoDB's convention).
-
 ## Differences from the npm prisma-lint
 - Digits stay with the word before them: `discoverV1Enabled` is expected as `discover_v1_enabled`
   (npm expects `discover_v_1_enabled`, its issue #762); the npm spelling is accepted too.
@@ -50,12 +43,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import CompositeType, Enum, Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, field_ignored, js_regex, snake_case_forms
+from prisma_lint.rules.shared.names import Regex, snake_case_forms
 
 CODE = "PL108"
 NAME = "field-name-mapping-snake-case"
@@ -65,27 +58,24 @@ IGNORE_ARGS = True
 
 
 class Options(RuleOptions):
-    compound_words: list[str] = []
-    require_underscore_prefix_for_ids: bool = False
+    compound_words: list[Regex] = Field(
+        [],
+        description=(
+            'words kept together (`["GraphQL"]` makes `graphQLId` expect `graphql_id`, not '
+            "`graph_q_l_id`); each is matched case-sensitively as a regular expression."))
+    require_underscore_prefix_for_ids: bool = Field(
+        False,
+        description=(
+            "`@id` fields must be mapped to their snake_case name with a leading underscore (`id` -> "
+            '`@map("_id")`, MongoDB\'s convention).'))
 
-    @field_validator("compound_words")
-    @classmethod
-    def _compound_words(cls, value: list[str]) -> list[str]:
-        for word in value:
-            js_regex(word)
-        return value
 
-
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     for block in schema.field_blocks():
-        if ignores.skips(block, names):
-            continue
-        exempt = ignores.args(block, names)
+        exempt = ctx.ignore_args(block)
         for field in block.fields:
-            if field.name in exempt or field_ignored(field, names):
+            if field.name in exempt:
                 continue
             target = schema.resolve_type(field)
             if not isinstance(target, (str, Enum, CompositeType)):

@@ -25,16 +25,6 @@ model LabResult {
 }
 ```
 
-## Options
-- `compound-words` (list of strings, default `[]`): words kept together (`["GraphQL"]` makes
-  `GraphQLQuery` expect `graphql_query`, not `graph_q_l_query`); each is matched case-sensitively as a
-  regular expression.
-- `trim-prefix` (string, default `""`): a prefix removed from the model name first (`"Db"` makes
-  `DbUser` expect `user`).
-- `pluralize` (boolean, default `false`): the table name is the plural (`lab_results`).
-- `irregular-plurals` (table of strings, default `{}`): plurals the built-in English rules get wrong,
-  as `{ singular = "plural" }` for whole table names (`{ "person_data" = "people_data" }`).
-
 ## Differences from the npm prisma-lint
 - Digits stay with the word before them: `MessageV2` is expected as `message_v2` (npm expects
   `message_v_2`, its issue #762); the npm spelling is accepted too.
@@ -46,12 +36,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, js_regex, snake_case_forms
+from prisma_lint.rules.shared.names import Regex, snake_case_forms
 
 CODE = "PL109"
 NAME = "model-name-mapping-snake-case"
@@ -60,26 +50,26 @@ SEVERITY = "error"
 
 
 class Options(RuleOptions):
-    compound_words: list[str] = []
-    trim_prefix: str = ""
-    pluralize: bool = False
-    irregular_plurals: dict[str, str] = {}
+    compound_words: list[Regex] = Field(
+        [],
+        description=(
+            'words kept together (`["GraphQL"]` makes `GraphQLQuery` expect `graphql_query`, not '
+            "`graph_q_l_query`); each is matched case-sensitively as a regular expression."))
+    trim_prefix: str = Field(
+        "",
+        description=(
+            'a prefix removed from the model name first (`"Db"` makes `DbUser` expect `user`).'))
+    pluralize: bool = Field(False, description="the table name is the plural (`lab_results`).")
+    irregular_plurals: dict[str, str] = Field(
+        {},
+        description=(
+            'plurals the built-in English rules get wrong, as `{ singular = "plural" }` for whole '
+            'table names (`{ "person_data" = "people_data" }`).'))
 
-    @field_validator("compound_words")
-    @classmethod
-    def _compound_words(cls, value: list[str]) -> list[str]:
-        for word in value:
-            js_regex(word)
-        return value
 
-
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     for block in (*schema.models, *schema.views):
-        if ignores.skips(block, names):
-            continue
         ours, npm = snake_case_forms(block.name, compound_words=options.compound_words, trim=options.trim_prefix,
                                      pluralize=options.pluralize, irregular_plurals=options.irregular_plurals)
         mapping = block.attribute("map")

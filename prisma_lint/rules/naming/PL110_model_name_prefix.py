@@ -23,10 +23,6 @@ model DbPatient {
 }
 ```
 
-## Options
-- `prefix` (string, default `""`, the documentation example uses `"Db"`): the prefix every model and
-  view name must start with; empty turns the check off.
-
 ## Differences from the npm prisma-lint
 - npm requires `prefix`; here it defaults to empty (nothing checked).
 - npm checks models only; views are checked here too.
@@ -36,10 +32,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from pydantic import Field
+
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import BodyIgnores
 
 CODE = "PL110"
 NAME = "model-name-prefix"
@@ -49,17 +46,18 @@ DEFAULT_OPTIONS = {"prefix": "Db"}
 
 
 class Options(RuleOptions):
-    prefix: str = ""
+    prefix: str = Field(
+        "",
+        description=(
+            "the prefix every model and view name must start with; empty turns the check off."))
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    prefix = ctx.options.prefix  # type: ignore[attr-defined]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    prefix = ctx.options.prefix
     if not prefix:
         return
-    ignores = BodyIgnores(schema)
-    names = ctx.rule.names()
     for block in (*schema.models, *schema.views):
-        if not block.name.startswith(prefix) and not ignores.skips(block, names):
+        if not block.name.startswith(prefix):
             kind = "Model" if block.kind == "model" else "View"
             yield ctx.diagnostic(block.name_span, f"{kind} name `{block.name}` does not start with `{prefix}`.",
                                  fix_hint=f"Rename it `{prefix}{block.name}` and keep the table name with "

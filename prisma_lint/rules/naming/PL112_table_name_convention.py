@@ -32,12 +32,6 @@ model WebhookEventLog {
 }
 ```
 
-## Options
-- `tables` (`"PascalCase"`, `"camelCase"`, `"snake_case"` or `"any"`, default `"PascalCase"`): the style of
-  mapped table names.
-- `columns` (same choices, default `"camelCase"`): the style of mapped column names.
-- `allow-list` (list of strings, default `["_id"]`): mapped names accepted as they are (MongoDB's
-  `@map("_id")` by default).
 """
 
 from __future__ import annotations
@@ -45,9 +39,12 @@ from __future__ import annotations
 import re
 from typing import Iterator, Literal
 
+from pydantic import Field
+
 from prisma_lint.ast.nodes import Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
 CODE = "PL112"
 NAME = "table-name-convention"
@@ -63,9 +60,13 @@ _STYLES = {
 
 
 class Options(RuleOptions):
-    tables: Style = "PascalCase"
-    columns: Style = "camelCase"
-    allow_list: list[str] = ["_id"]
+    tables: Style = Field("PascalCase", description="the style of mapped table names.")
+    columns: Style = Field("camelCase", description="the style of mapped column names.")
+    allow_list: AllowList = Field(
+        ["_id"],
+        description=(
+            'mapped names accepted as they are (MongoDB\'s `@map("_id")` by default); an entry '
+            'wrapped in slashes (`"/^legacy_/"`) is a regular expression.'))
 
 
 def _mapped(attribute) -> tuple[str, object] | None:
@@ -77,17 +78,17 @@ def _mapped(attribute) -> tuple[str, object] | None:
     return None
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     tables, columns = _STYLES.get(options.tables), _STYLES.get(options.columns)
     for model in schema.models:
         mapped = _mapped(model.attribute("map"))
-        if mapped and tables and mapped[0] not in options.allow_list and not tables.match(mapped[0]):
+        if mapped and tables and not matches_allow_list(mapped[0], options.allow_list) and not tables.match(mapped[0]):
             yield ctx.diagnostic(mapped[1], f"Table name `{mapped[0]}` of model `{model.name}` is not "
                                             f"{options.tables}.",
                                  fix_hint=f"Map the model to a {options.tables} table, or drop `@@map`.")
         for field in model.fields:
             mapped = _mapped(field.attribute("map"))
-            if mapped and columns and mapped[0] not in options.allow_list and not columns.match(mapped[0]):
+            if mapped and columns and not matches_allow_list(mapped[0], options.allow_list) and not columns.match(mapped[0]):
                 yield ctx.diagnostic(mapped[1], f"Column name `{mapped[0]}` of field `{model.name}.{field.name}` "
                                                 f"is not {options.columns}.")

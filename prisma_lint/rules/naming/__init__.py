@@ -1,4 +1,4 @@
-"""Naming rules: models, fields, enums and their database names."""
+"""Naming rules: models, fields, enums, and their table, column and constraint names."""
 
 RULES: list[str] = [
     "PL101_model_name_pascal_case",
@@ -10,5 +10,6 @@ RULES: list[str] = [
     "PL108_field_name_mapping_snake_case",
     "PL109_model_name_mapping_snake_case",
     "PL110_model_name_prefix",
+    "PL111_constraint_name_convention",
     "PL112_table_name_convention",
 ]

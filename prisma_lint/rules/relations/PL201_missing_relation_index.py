@@ -45,9 +45,6 @@ model ChatMessage {
 
 ## Fix
 Safe: adds `@@index([...])` with the foreign-key columns as the model's last line.
-
-## Options
-None.
 """
 
 from __future__ import annotations
@@ -58,7 +55,7 @@ from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.fixes.builders import add_block_attribute, source_text
 from prisma_lint.rules.base import RuleContext
-from prisma_lint.rules.relations._support import index_hint, is_covered, usable_indexes
+from prisma_lint.rules.shared.indexes import index_hint, is_covered, usable_indexes
 
 CODE = "PL201"
 NAME = "missing-relation-index"

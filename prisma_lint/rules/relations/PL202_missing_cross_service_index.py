@@ -34,11 +34,6 @@ model CrisisEvent {
 }
 ```
 
-## Options
-- `fields` (list of strings, default `["patientId", "providerId", "encounterId"]`): names of the
-  columns that refer to another service's entities.
-- `patterns` (list of strings, default `[]`): regular expressions; a column whose whole name matches
-  one (`re.fullmatch`) is checked too, e.g. `'external[A-Z]\\w*Id'` (TOML literal string).
 """
 
 from __future__ import annotations
@@ -46,12 +41,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.relations._support import index_hint, is_covered, usable_indexes
+from prisma_lint.rules.shared.indexes import index_hint, is_covered, usable_indexes
 
 CODE = "PL202"
 NAME = "missing-cross-service-index"
@@ -60,8 +55,15 @@ SEVERITY = "warning"
 
 
 class Options(RuleOptions):
-    fields: list[str] = ["patientId", "providerId", "encounterId"]
-    patterns: list[str] = []
+    fields: list[str] = Field(
+        ["patientId", "providerId", "encounterId"],
+        description=(
+            "names of the columns that refer to another service's entities."))
+    patterns: list[str] = Field(
+        [],
+        description=(
+            "regular expressions; a column whose whole name matches one (`re.fullmatch`) is checked "
+            "too, e.g. `'external[A-Z]\\w*Id'` (TOML literal string)."))
 
     @field_validator("patterns")
     @classmethod
@@ -74,8 +76,8 @@ class Options(RuleOptions):
         return value
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     names = set(options.fields)
     patterns = [re.compile(p) for p in options.patterns]
     for model in schema.models:

@@ -41,8 +41,6 @@ model TherapySession {
 }
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations
@@ -52,7 +50,7 @@ from typing import Iterator
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext
-from prisma_lint.rules.relations._support import owner_by_name
+from prisma_lint.rules.shared.indexes import owner_by_name
 
 CODE = "PL203"
 NAME = "missing-on-delete"

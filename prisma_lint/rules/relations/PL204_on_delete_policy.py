@@ -51,23 +51,18 @@ model Reading {
 }
 ```
 
-## Options
-- `owned` (list of strings, default `[]`): relations whose child is owned by the parent and must use
-  `Cascade`; each entry is a glob matched against `Child.relationField` or `Child` (all relations of
-  that model), e.g. `"ChatMessage.visit"`, `"*Line"`.
-- `not-owned` (list of strings, default `[]`): relations (same patterns) whose parent must not take
-  its children with it: `Restrict`.
-- `heuristic` (boolean, default `true`): treat a child named after its parent model as owned.
 """
 
 from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from prisma_lint.ast.nodes import Argument, Schema
+from pydantic import Field
+
+from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.relations._support import fk_fields, matches_pattern, owner_by_name
+from prisma_lint.rules.shared.indexes import fk_fields, matches_pattern, owner_by_name
 
 CODE = "PL204"
 NAME = "on-delete-policy"
@@ -76,16 +71,17 @@ SEVERITY = "warning"
 
 
 class Options(RuleOptions):
-    owned: list[str] = []
-    not_owned: list[str] = []
-    heuristic: bool = True
-
-
-def _argument(attribute, name: str) -> Optional[Argument]:
-    for argument in attribute.args:
-        if argument.name == name:
-            return argument
-    return None
+    owned: list[str] = Field(
+        [],
+        description=(
+            "relations whose child is owned by the parent and must use `Cascade`; each entry is a "
+            "glob matched against `Child.relationField` or `Child` (all relations of that model), "
+            'e.g. `"ChatMessage.visit"`, `"*Line"`.'))
+    not_owned: list[str] = Field(
+        [],
+        description=(
+            "relations (same patterns) whose parent must not take its children with it: `Restrict`."))
+    heuristic: bool = Field(True, description="treat a child named after its parent model as owned.")
 
 
 def _ownership(options: Options, child: str, field: str, parent: Optional[str]) -> Optional[bool]:
@@ -98,8 +94,8 @@ def _ownership(options: Options, child: str, field: str, parent: Optional[str]) 
     return None
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     for block in schema.field_blocks():
         if block.kind == "type":
             continue
@@ -107,8 +103,8 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
             relation = f.relation
             if relation is None or not relation.fields or relation.on_delete is None:
                 continue
-            argument = _argument(relation.attribute, "onDelete")
-            span = argument.value.span if argument is not None and argument.value is not None else f.name_span
+            written = relation.attribute.arg("onDelete", None)
+            span = written.span if written is not None else f.name_span
             action = relation.on_delete
             required_columns = [c.name for c in fk_fields(block, f) if not c.optional]
             if action == "SetNull" and (required_columns or not f.optional):

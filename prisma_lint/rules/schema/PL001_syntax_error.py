@@ -5,7 +5,8 @@ Reports every syntax error of a schema file, with Prisma's own wording where it 
 is not a valid field or attribute definition."), the position, and what was expected there. The
 parser recovers after a bad line inside a block, so one run lists every error of a file, as Prisma
 does. Old forms Prisma recognises and rejects (`Int[]?`, `Int!`, `[Int]`, `name: Int`, a field with
-no type) are reported with Prisma's message for each.
+no type) are reported with Prisma's message for each. A syntax error cannot be switched off: the
+exit code is 2 whenever one is found.
 
 ## Why is this bad?
 `prisma generate`, `prisma migrate` and `prisma validate` all refuse a schema with a syntax error, so
@@ -26,8 +27,6 @@ model Patient {
 }
 ```
 
-## Options
-None. A syntax error cannot be switched off: the exit code is 2 whenever one is found.
 """
 
 from __future__ import annotations

@@ -27,8 +27,6 @@ model Patient {
 }
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

@@ -38,13 +38,11 @@ model Patient {
   updatedAt DateTime @updatedAt
 }
 ```
-
-## Options
-- `allow-blanket` (default `false`): accept directives and npm ignore comments that name no rule.
-- `allow-unclosed` (default `false`): accept a `prisma-lint-disable` that runs to the end of the file.
 """
 
 from __future__ import annotations
+
+from pydantic import Field
 
 from prisma_lint.rules.base import RuleOptions
 
@@ -55,8 +53,10 @@ SEVERITY = "warning"
 
 
 class Options(RuleOptions):
-    allow_blanket: bool = False
-    allow_unclosed: bool = False
+    allow_blanket: bool = Field(
+        False, description="accept directives and npm ignore comments that name no rule.")
+    allow_unclosed: bool = Field(
+        False, description="accept a `prisma-lint-disable` that runs to the end of the file.")
 
 
 def check(schema, ctx):

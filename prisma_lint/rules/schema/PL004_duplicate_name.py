@@ -34,8 +34,6 @@ enum VisitStatus {
 }
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

@@ -42,8 +42,6 @@ model Appointment {
 }
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations
@@ -60,13 +58,6 @@ CODE = "PL005"
 NAME = "unknown-relation-field"
 CATEGORY = "schema"
 SEVERITY = "error"
-
-
-def _named(attribute: Attribute, name: str) -> Optional[Expression]:
-    for argument in attribute.args:
-        if argument.name == name:
-            return argument.value
-    return None
 
 
 def _items(expression: Optional[Expression]) -> list[tuple[str, Span]]:
@@ -97,8 +88,8 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
             attribute = f.attribute("relation")
             if attribute is None:
                 continue
-            fields = _items(_named(attribute, "fields"))
-            references = _items(_named(attribute, "references"))
+            fields = _items(attribute.arg("fields", None))
+            references = _items(attribute.arg("references", None))
             for name, span in fields:
                 if name not in own_fields:
                     yield ctx.diagnostic(
@@ -112,8 +103,8 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
                         yield ctx.diagnostic(
                             span, f"Relation `{f.name}` names `{name}` in `references`, but {target.kind} "
                             f"`{target.name}` has no field `{name}`.", fix_hint=_hint(name, target_fields))
-            has_fields = _named(attribute, "fields") is not None
-            has_references = _named(attribute, "references") is not None
+            has_fields = attribute.arg("fields", None) is not None
+            has_references = attribute.arg("references", None) is not None
             if (has_fields or has_references) and len(fields) != len(references):
                 yield ctx.diagnostic(
                     attribute.name_span,

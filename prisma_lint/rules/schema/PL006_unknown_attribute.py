@@ -38,8 +38,6 @@ model Patient {
 }
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

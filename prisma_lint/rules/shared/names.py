@@ -1,18 +1,18 @@
-"""Helpers shared by the rules that mirror the npm prisma-lint's: name matching (allow lists, prefixes,
-JavaScript-style regular expressions), case conversions, and the npm ignore comments written inside a
-model or enum body.
+"""Names, for the rules that judge them: option types for lists of names and patterns (validated when
+the configuration is read), allow-list and prefix matching, JavaScript-style regular expressions (the
+npm prisma-lint's options are written in them) and case conversions.
 
-Not a rule module (it has no CODE); the `naming` and `fields` rules import it.
+Not a rule module (it has no CODE).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping, Optional, Sequence, Union
+from typing import Annotated, Iterable, Mapping, Optional, Sequence, Union
 
-from prisma_lint.ast.nodes import Schema
-from prisma_lint.directives import NpmIgnores, npm_ignores
-from prisma_lint.rules.naming._grammatical_number import plural
+from pydantic import AfterValidator
+
+from prisma_lint.rules.shared.grammatical_number import plural
 
 __all__ = [
     "is_regex_string",
@@ -25,7 +25,11 @@ __all__ = [
     "snake_case_forms",
     "to_camel_case",
     "to_pascal_case",
-    "BodyIgnores",
+    "NameOrRegex",
+    "AllowList",
+    "Prefixes",
+    "NamePattern",
+    "Regex",
 ]
 
 
@@ -59,7 +63,8 @@ def name_pattern(value: str) -> re.Pattern[str]:
 
 
 def matches_allow_list(name: str, allow_list: Iterable[str]) -> bool:
-    """Whether `name` is one of the entries, or matches an entry written as `"/regex/"`."""
+    """Whether `name` is one of the entries, or matches an entry written as `"/regex/"` (searched for,
+    as the npm prisma-lint does)."""
     for entry in allow_list:
         if is_regex_string(entry):
             if js_regex(entry[1:-1]).search(name):
@@ -73,6 +78,42 @@ def as_list(value: Union[str, Sequence[str], None]) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
+
+
+# --------------------------------------------------------------------------------------------------
+# Option types: a bad regular expression is a configuration error (with the option's name and the
+# config file), never an internal error at lint time
+# --------------------------------------------------------------------------------------------------
+
+
+def _valid_slashed(entry: str) -> str:
+    if is_regex_string(entry):
+        js_regex(entry[1:-1])
+    return entry
+
+
+def _valid_name_pattern(entry: str) -> str:
+    name_pattern(entry)
+    return entry
+
+
+def _valid_regex(entry: str) -> str:
+    js_regex(entry)
+    return entry
+
+
+NameOrRegex = Annotated[str, AfterValidator(_valid_slashed)]
+"""A name taken as it is, or a `"/regex/"` searched for: an entry of an allow list (`matches_allow_list`)
+or of a list of prefixes (`trim_prefix`)."""
+
+AllowList = list[NameOrRegex]
+Prefixes = Union[NameOrRegex, list[NameOrRegex]]
+
+NamePattern = Annotated[str, AfterValidator(_valid_name_pattern)]
+"""A field-name pattern as the npm prisma-lint reads one: see `name_pattern`."""
+
+Regex = Annotated[str, AfterValidator(_valid_regex)]
+"""A JavaScript regular expression (e.g. a compound word), compiled with `js_regex`."""
 
 
 def trim_prefix(name: str, prefixes: Union[str, Sequence[str], None]) -> str:
@@ -216,57 +257,3 @@ def to_camel_case(name: str, compound_words: Sequence[str] = ()) -> str:
 def to_pascal_case(name: str, compound_words: Sequence[str] = ()) -> str:
     """The PascalCase form: `example_value` -> `ExampleValue`."""
     return _to_humps(name, compound_words, first_upper=True)
-
-
-# --------------------------------------------------------------------------------------------------
-# npm ignore comments inside a block's body
-# --------------------------------------------------------------------------------------------------
-
-def _is_rule(word: str) -> bool:
-    from prisma_lint.rules.registry import default_registry
-
-    return default_registry().find(word) is not None
-
-
-class BodyIgnores:
-    """The npm prisma-lint's `/// prisma-lint-ignore-model [rule [args]]` (in a model, view or type) and
-    `/// prisma-lint-ignore-enum [rule [args]]` (in an enum) comments of a schema, as the rules read
-    them: read by `prisma_lint.directives.NpmIgnores`, the same reader the linter's filter uses."""
-
-    def __init__(self, schema: Schema) -> None:
-        self._ignores = NpmIgnores(schema, _is_rule)
-
-    def skips(self, block, rule_names: Iterable[str]) -> bool:
-        """Whether the whole block is ignored for the rule: `prisma-lint-ignore-model` alone, or naming
-        the rule without arguments."""
-        return NpmIgnores.covers(self._ignores.for_block(block), rule_names, with_args=False)
-
-    def args(self, block, rule_names: Iterable[str]) -> set[str]:
-        """The arguments given to the rule in the block's ignore comments (`tenantId,createdAt`)."""
-        found = self._ignores.for_block(block)
-        return {argument for name in rule_names for argument in found.get(name, ())}
-
-
-def validate_patterns(cls, value):
-    """A pydantic validator for options holding names or `"/regex/"` strings: an invalid regular
-    expression is a configuration error rather than a crash at lint time."""
-    for entry in as_list(value):
-        if isinstance(entry, str) and is_regex_string(entry):
-            js_regex(entry[1:-1])
-    return value
-
-
-def field_ignored(field, rule_names: Iterable[str]) -> bool:
-    """Whether the field's documentation (the `///` lines right above it) has the npm prisma-lint's
-    `/// prisma-lint-ignore-field [rule ...]` for this rule: with no rule named it ignores every rule;
-    several rules may be listed, separated by spaces or commas."""
-    return NpmIgnores.covers(npm_ignores(field.documentation, "field", _is_rule) or {}, rule_names)
-    names = set(rule_names)
-    for line in field.documentation.splitlines():
-        match = _IGNORE_FIELD.match(line)
-        if match is None:
-            continue
-        listed = [w for w in re.split(r"[\s,]+", match.group("rest")) if w]
-        if not listed or names.intersection(listed):
-            return True
-    return False

@@ -45,13 +45,6 @@ model Patient {
 }
 ```
 
-## Options
-- `for-all-relations` (boolean, default `false`; the documentation example uses `true`): every
-  foreign-key field must be indexed.
-- `for-names` (string or list of strings, default `[]`): field names that must be indexed; a plain
-  entry must match the whole name (`"tenantId"`), an entry wrapped in slashes is a regular expression
-  searched for (`"/Id$/"`).
-
 ## Differences from the npm prisma-lint
 - The first field of a composite primary key (`@@id([tenantId, id])`) counts as indexed; npm ignores
   `@@id` and reports it.
@@ -63,50 +56,45 @@ from __future__ import annotations
 
 from typing import Iterator, Union
 
-from pydantic import field_validator
+from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.naming._npm_compat import BodyIgnores, as_list, field_ignored, name_pattern
+from prisma_lint.rules.shared.names import NamePattern, as_list, name_pattern
 
 CODE = "PL305"
 NAME = "require-field-index"
-CATEGORY = "fields"
+CATEGORY = "keys"
 SEVERITY = "error"
 IGNORE_ARGS = True
 DEFAULT_OPTIONS = {"for-all-relations": True}
 
 
 class Options(RuleOptions):
-    for_all_relations: bool = False
-    for_names: Union[str, list[str]] = []
-
-    @field_validator("for_names")
-    @classmethod
-    def _patterns(cls, value: Union[str, list[str]]) -> Union[str, list[str]]:
-        for entry in as_list(value):
-            name_pattern(entry)
-        return value
+    for_all_relations: bool = Field(False, description="every foreign-key field must be indexed.")
+    for_names: Union[NamePattern, list[NamePattern]] = Field(
+        [],
+        description=(
+            "field names that must be indexed; a plain entry must match the whole name "
+            '(`"tenantId"`), an entry wrapped in slashes is a regular expression searched for '
+            '(`"/Id$/"`).'))
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     patterns = [name_pattern(entry) for entry in as_list(options.for_names)]
     if not patterns and not options.for_all_relations:
         return
-    ignores = BodyIgnores(schema)
     names = ctx.rule.names()
     for model in schema.models:
-        if ignores.skips(model, names):
-            continue
-        exempt = ignores.args(model, names)
+        exempt = ctx.ignore_args(model)
         indexes = [index.fields for index in model.indexes if index.fields and index.type != "fulltext"]
         leading = {fields[0] for fields in indexes}
         foreign_keys = [relation.fields for f in model.fields
                         if (relation := f.relation) is not None and relation.fields]
         for field in model.fields:
-            if field.name in exempt or field_ignored(field, names) or field.has_attribute("id") or field.has_attribute("unique"):
+            if field.name in exempt or field.has_attribute("id") or field.has_attribute("unique"):
                 continue
             if field.name in leading:
                 continue

@@ -47,9 +47,6 @@ model Visit {
 }
 ```
 
-## Options
-- `allow-list` (list of strings, default `[]`): names to accept as they are (legacy constraints that
-  already exist in a database); an entry wrapped in slashes (`"/^legacy_/"`) is a regular expression.
 """
 
 from __future__ import annotations
@@ -57,9 +54,12 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional, Sequence
 
+from pydantic import Field
+
 from prisma_lint.ast.nodes import Attribute, Model, Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
 CODE = "PL111"
 NAME = "constraint-name-convention"
@@ -76,17 +76,11 @@ _WHAT = {"pkey": "Primary key name", "key": "Unique constraint name", "idx": "In
 
 
 class Options(RuleOptions):
-    allow_list: list[str] = []
-
-
-def _allowed(name: str, allow_list: list[str]) -> bool:
-    for entry in allow_list:
-        if len(entry) > 1 and entry.startswith("/") and entry.endswith("/"):
-            if re.search(entry[1:-1], name):
-                return True
-        elif entry == name:
-            return True
-    return False
+    allow_list: AllowList = Field(
+        [],
+        description=(
+            "names to accept as they are (legacy constraints that already exist in a database); an "
+            'entry wrapped in slashes (`"/^legacy_/"`) is a regular expression.'))
 
 
 def _cut(text: str, size: int) -> str:
@@ -106,26 +100,19 @@ def expected_name(table: str, columns: Sequence[str], suffix: str, limit: int) -
 
 
 def _map_argument(attribute: Attribute) -> Optional[StringValue]:
-    for argument in attribute.args:
-        if argument.name == "map" and isinstance(argument.value, StringValue):
-            return argument.value
-    return None
+    value = attribute.arg("map", None)
+    return value if isinstance(value, StringValue) else None
 
 
-def _columns(model: Model, names: Sequence[str]) -> Optional[list[str]]:
-    columns = []
-    for name in names:
-        f = model.field(name)
-        if f is None:
-            return None
-        mapped = f.attribute("map")
-        value = mapped.arg("name") if mapped is not None else None
-        columns.append(value.value if isinstance(value, StringValue) else f.name)
-    return columns
+def _columns(model: Model, names: Sequence[str]) -> Optional[tuple[str, ...]]:
+    """The database names of these fields; None when one is not a field of the model."""
+    if any(model.field(name) is None for name in names):
+        return None
+    return model.column_names(names)
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     limit = NAME_LIMITS.get(schema.datasource_provider() or "", DEFAULT_LIMIT)
     for model in schema.models:
         table = model.database_name
@@ -156,7 +143,7 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
         for (value, suffix, names, partial), expected in zip(found, expected_names):
             if value is None or expected is None or value.value == expected:
                 continue
-            if _allowed(value.value, options.allow_list):
+            if matches_allow_list(value.value, options.allow_list):
                 continue
             if partial or expected_names.count(expected) > 1:
                 stem = expected[: -len(suffix) - 1]

@@ -77,8 +77,9 @@ class Diagnostic:
         return (self.path or "", self.line, self.column, self.code, self.message)
 
     def to_dict(self) -> dict:
-        """The JSON reporter's shape for one diagnostic."""
-        return {
+        """The JSON reporter's shape for one diagnostic: `fix_hint` always (null when there is none);
+        `edits` and `unsafe_fix` only for a diagnostic with a fix."""
+        shape = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -88,4 +89,9 @@ class Diagnostic:
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,
+            "fix_hint": self.fix_hint,
         }
+        if self.edits:
+            shape["edits"] = [edit.to_dict() for edit in self.edits]
+            shape["unsafe_fix"] = self.unsafe_fix
+        return shape

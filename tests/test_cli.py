@@ -73,9 +73,40 @@ def test_json_format_shape(tmp_path: Path) -> None:
     payload = json.loads(done.stdout)
     assert set(payload) == {"diagnostics", "summary"}
     (diagnostic,) = payload["diagnostics"]
-    assert list(diagnostic) == ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message"]
+    assert list(diagnostic) == ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message",
+                                "fix_hint"]
     assert diagnostic["rule"] == "model-name-pascal-case" and diagnostic["end_column"] == 17
+    assert diagnostic["fix_hint"] == "Rename it in PascalCase and keep the table name with `@@map(\"...\")`."
     assert payload["summary"]["errors"] == 1 and payload["summary"]["exit_code"] == 1
+
+
+def test_json_gives_the_fix_of_a_fixable_finding(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.prisma"
+    text = ("model Visit {\n  id String @id\n}\n\nmodel Note {\n  id      String @id\n  visitId String\n"
+            "  visit   Visit  @relation(fields: [visitId], references: [id], onDelete: Cascade)\n}\n")
+    schema.write_text(text)
+    payload = json.loads(run(*select("PL201"), "--format", "json", str(schema)).stdout)
+    (diagnostic,) = payload["diagnostics"]
+    assert diagnostic["code"] == "PL201" and diagnostic["fix_hint"] and diagnostic["unsafe_fix"] is False
+    (edit,) = diagnostic["edits"]
+    raw = text.encode()
+    fixed = raw[:edit["start"]] + edit["replacement"].encode() + raw[edit["end"]:]
+    assert fixed.decode() == text.replace("onDelete: Cascade)\n}", "onDelete: Cascade)\n\n  @@index([visitId])\n}")
+
+
+def test_source_excerpt_uses_the_parsers_lines(tmp_path: Path) -> None:
+    """A U+2028 (a line break for `str.splitlines`, not for Prisma) in a comment must not shift the caret."""
+    from prisma_lint import lint_paths
+    from prisma_lint.config import load_config
+    from prisma_lint.reporters.text import render
+
+    schema = tmp_path / "schema.prisma"
+    schema.write_text("// a comment\u2028with a line separator\nmodel lab_result {\n  id String @id\n}\n",
+                      encoding="utf-8")
+    result = lint_paths([schema], load_config(REPO / "rules" / "all.toml").with_cli(["PL101"], []))
+    shown = render(result, show_source=True)
+    assert f"{schema}:2:7: PL101" in shown
+    assert "  model lab_result {\n        ^^^^^^^^^^\n" in shown
 
 
 def test_markdown_report_of_the_example_platform() -> None:
@@ -103,6 +134,7 @@ def test_unknown_selector_and_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_list_rules_and_explain() -> None:
     listing = run("--list-rules")
     assert listing.returncode == 0 and "PL101  model-name-pascal-case" in listing.stdout
+    assert "PL000  internal-error" in listing.stdout and "PL003  unused-suppression" in listing.stdout
     explained = run("--explain", "PL101")
     assert explained.returncode == 0 and "## What it does" in explained.stdout
     assert run("--explain", "nope").returncode == 2

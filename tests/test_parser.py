@@ -898,6 +898,16 @@ def test_indexes_and_unique_criteria() -> None:
     assert schema.views[0].unique_criteria == [("id",)]
 
 
+def test_index_name_argument_is_its_database_name() -> None:
+    """`@@index([...], name: "x")` is the spelling before `map:`; Prisma still accepts it on `@@index`,
+    where it names the database index (DMMF's dbName). On `@@unique`/`@@id`, `name:` is the client name."""
+    model = parse('model A {\n  id Int @id\n  b  Int\n  c  Int\n  @@index([b], name: "a_b")\n'
+                  '  @@index([c], map: "a_c", name: "ignored")\n  @@unique([b, c], name: "bc")\n}\n').models[0]
+    assert [(i.type, i.name, i.map) for i in model.indexes] == [
+        ("id", None, None), ("index", None, "a_b"), ("index", None, "a_c"), ("unique", "bc", None)]
+    assert [v.value if (v := i.database_name_value()) else None for i in model.indexes] == [None, "a_b", "a_c", None]
+
+
 def test_database_name_and_ignore() -> None:
     schema = parse(RELATIONAL)
     assert schema.model("User").database_name == "users"

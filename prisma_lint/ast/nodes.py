@@ -645,7 +645,9 @@ class Index:
     database columns).
 
     `type` is `"id"`, `"unique"`, `"index"` or `"fulltext"`; `field` is set when it was declared on a
-    field (`@id`, `@unique`)."""
+    field (`@id`, `@unique`). `map` is the database name given in the schema: `map:`, or for `@@index`
+    the older `name:` spelling Prisma still accepts there (it is the database name, as in Prisma's
+    DMMF). `name` is the Prisma Client name of a compound `@@id`/`@@unique` (`name:`); None otherwise."""
 
     type: str
     fields: tuple[str, ...]
@@ -660,13 +662,19 @@ class Index:
 
     @classmethod
     def from_block_attribute(cls, kind: str, attribute: Attribute) -> Index:
-        return cls(
-            kind,
-            _names(attribute.arg("fields", 0)),
-            _string(attribute.arg("name", None)),
-            _string(attribute.arg("map", None)),
-            attribute,
-        )
+        name = _string(attribute.arg("name", None))
+        database_name = _string(attribute.arg("map", None))
+        if kind == "index":
+            database_name, name = database_name if database_name is not None else name, None
+        return cls(kind, _names(attribute.arg("fields", 0)), name, database_name, attribute)
+
+    def database_name_value(self) -> Optional[StringValue]:
+        """The string literal that gives this index its database name (see `map`), for a rule to point at."""
+        for key in ("map", "name") if self.type == "index" else ("map",):
+            value = self.attribute.arg(key, None)
+            if isinstance(value, StringValue):
+                return value
+        return None
 
 
 __all__ = [

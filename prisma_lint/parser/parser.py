@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import re
 import functools
 import gc
 import os
@@ -21,6 +20,7 @@ from prisma_lint.ast.nodes import Comment, Schema, Span
 from prisma_lint.parser.errors import PrismaSyntaxError, SyntaxProblem
 from prisma_lint.parser.driver import MemoDriver, ParseStop, load_tables
 from prisma_lint.parser.lexer import KEYWORDS, LexedComment, Tok, block_boundaries, tokenize
+from prisma_lint.parser.lines import split_lines
 from prisma_lint.parser.transformer import AstBuilder, ParseContext
 
 __all__ = ["parse", "parse_path", "parse_files", "parse_texts", "read_schema_file", "schema_files"]
@@ -188,12 +188,8 @@ def _comment(comment: LexedComment, ctx: ParseContext) -> Comment:
 # ------------------------------------------------------------------------------------------------------
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
 def _source_line(text: str, line: int) -> str:
-    # The same line breaks as the tokenizer (str.splitlines would also split at U+2028 and others).
-    lines = _LINE_BREAK.split(text)
+    lines = split_lines(text)
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 

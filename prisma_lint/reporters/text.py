@@ -5,6 +5,7 @@ from __future__ import annotations
 from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.linter import LintResult
 from prisma_lint.parser.errors import caret_excerpt
+from prisma_lint.parser.lines import split_lines
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -15,7 +16,7 @@ def _source_lines(result: LintResult) -> dict[str, list[str]]:
     for unit in result.units:
         for path, text in unit.texts.items():
             if path is not None:
-                lines[path] = text.splitlines()
+                lines[path] = split_lines(text)
     return lines
 
 
@@ -36,8 +37,8 @@ def render(result: LintResult, *, color: bool = False, show_source: bool = False
             lines = sources.get(d.path or "")
             if lines is None and d.path:
                 try:
-                    with open(d.path, encoding="utf-8") as handle:
-                        lines = sources[d.path] = handle.read().splitlines()
+                    with open(d.path, encoding="utf-8", newline="") as handle:
+                        lines = sources[d.path] = split_lines(handle.read())
                 except OSError:
                     lines = sources[d.path] = []
             if lines and 0 < d.line <= len(lines):

@@ -8,14 +8,15 @@ Prisma generates when there is none, which is also the platform's convention:
 |------------|------------|------|
 | primary key | `@id(map: ...)`, `@@id(..., map: ...)` | `Table_pkey` |
 | unique | `@unique(map: ...)`, `@@unique(..., map: ...)` | `Table_col1_col2_key` |
-| index | `@@index(..., map: ...)`, `@@fulltext(..., map: ...)` | `Table_col1_col2_idx` |
+| index | `@@index(..., map: ...)` (or the older `name: ...`), `@@fulltext(..., map: ...)` | `Table_col1_col2_idx` |
 | foreign key | `@relation(..., map: ...)` | `Table_col_fkey` |
 
 `Table` is the table's database name (`@@map`, else the model name) and the columns are the columns'
 database names (`@map`, else the field names), as Prisma builds them; names longer than the database
 allows (63 bytes on PostgreSQL and CockroachDB, 64 on MySQL, 128 on SQL Server) are truncated before
-the suffix, as Prisma does. `name:` arguments (the Prisma Client name of a compound key) are not
-database names and are not checked. Views and composite types are not checked.
+the suffix, as Prisma does. `name:` arguments of `@@id` and `@@unique` (the Prisma Client name of a
+compound key) are not database names and are not checked; on `@@index`, `name:` is the older spelling
+of `map:` and is checked like it. Views and composite types are not checked.
 
 Where a generated name cannot be used, a distinguishing word may go before the suffix
 (`Account_email_active_idx`): for a partial index (`where:`), which often shares its columns with
@@ -132,7 +133,7 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
             if index.field is None:
                 suffix = {"id": "pkey", "unique": "key"}.get(index.type, "idx")
                 partial = index.attribute.arg("where", None) is not None
-                found.append((_map_argument(index.attribute), suffix, index.fields, partial))
+                found.append((index.database_name_value(), suffix, index.fields, partial))
         if all(entry[0] is None for entry in found):
             continue  # no explicit `map:` in this model: Prisma names everything itself
         expected_names: list[Optional[str]] = []

@@ -294,7 +294,10 @@ def lint_paths(paths: Iterable[Union[str, Path]], config: Union[LintConfig, CliS
 def schema_groups(paths: Iterable[Union[str, Path]]) -> list[list[Path]]:
     """`discover(paths)`, or with no path the project's default schema (package.json, prisma/...)."""
     paths = list(paths)
-    return discover(paths) if paths else discover(default_targets(Path.cwd()))
+    if paths:
+        return discover(paths)
+    targets = default_targets(Path.cwd())  # named by package.json or Prisma's default places: one schema each
+    return discover(targets, schema_folders=targets)
 
 
 def lint_groups(groups: list[list[Path]], config: Union[LintConfig, CliSelection, None] = None,

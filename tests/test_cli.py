@@ -151,6 +151,18 @@ def test_default_path_from_package_json(tmp_path: Path) -> None:
     assert run(cwd=empty).returncode == 2
 
 
+def test_package_json_names_a_schema_folder(tmp_path: Path) -> None:
+    """A folder that package.json's `prisma.schema` names is one schema (as for Prisma), whatever its name:
+    its files see each other's declarations, so no type is unknown."""
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "a.prisma").write_text("model Visit {\n  id String @id\n  kind Kind\n}\n")
+    (tmp_path / "db" / "b.prisma").write_text("enum Kind {\n  A\n}\n")
+    (tmp_path / "package.json").write_text(json.dumps({"prisma": {"schema": "db"}}))
+    done = run(*select("PL002"), "--format", "json", cwd=tmp_path)
+    payload = json.loads(done.stdout)
+    assert done.returncode == 0 and payload["summary"]["schemas"] == 1 and payload["diagnostics"] == []
+
+
 def test_glob_and_schema_folder(tmp_path: Path) -> None:
     folder = tmp_path / "prisma" / "schema"
     folder.mkdir(parents=True)

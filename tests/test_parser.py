@@ -757,6 +757,8 @@ def test_space_before_question_mark() -> None:
 
 
 def test_schema_folder(tmp_path: Path) -> None:
+    tmp_path = tmp_path / "schema"  # Prisma's multi-file layout: a folder named `schema`
+    tmp_path.mkdir()
     (tmp_path / "a.prisma").write_text('datasource db {\n  provider = "postgresql"\n}\n', encoding="utf-8")
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "user.prisma").write_text(
@@ -779,7 +781,33 @@ def test_schema_folder(tmp_path: Path) -> None:
     assert schema.resolve_type(user.field("role")) is role
 
 
+def test_parse_path_and_lint_paths_agree_on_folders(tmp_path: Path) -> None:
+    """One rule for both: a `schema` folder is one schema; any other folder holds the schemas found in it."""
+    from prisma_lint import lint_paths
+    from prisma_lint.config import config_from_dict
+
+    services = tmp_path / "services"
+    for name in ("billing", "claims"):
+        (services / name / "prisma").mkdir(parents=True)
+        (services / name / "prisma" / "schema.prisma").write_text(f"model {name.title()} {{\n  id Int @id\n}}\n")
+    none = config_from_dict({"extends": "none", "select": []})
+    assert len(lint_paths([services], none).units) == 2
+    with pytest.raises(ValueError, match="holds 2 schemas"):
+        parse_path(services)
+    billing = services / "billing"
+    assert len(lint_paths([billing], none).units) == 1
+    assert [b.name for b in parse_path(billing).blocks] == ["Billing"]
+    split = tmp_path / "split" / "prisma" / "schema"
+    split.mkdir(parents=True)
+    (split / "a.prisma").write_text("model A {\n  id Int @id\n  b B\n}\n")
+    (split / "b.prisma").write_text("enum B {\n  X\n}\n")
+    assert len(lint_paths([tmp_path / "split"], none).units) == 1
+    assert [b.name for b in parse_path(tmp_path / "split").blocks] == ["A", "B"]
+
+
 def test_schema_folder_reports_errors_of_every_file(tmp_path: Path) -> None:
+    tmp_path = tmp_path / "schema"
+    tmp_path.mkdir()
     (tmp_path / "a.prisma").write_text("model A {\n  id Int\n  bad line here\n}\n", encoding="utf-8")
     (tmp_path / "b.prisma").write_text("model B {\n  id Int\n}\n", encoding="utf-8")
     (tmp_path / "c.prisma").write_text("junk\n", encoding="utf-8")

@@ -355,11 +355,24 @@ def parse_texts(texts: dict[str, str], problems: Optional[list[SyntaxProblem]] =
 
 
 def parse_path(path: Union[str, os.PathLike]) -> Schema:
-    """Parse a schema file, or a schema folder (every `.prisma` file in it, read as one schema)."""
+    """Parse a schema file, or a folder holding one schema: a `schema` folder (Prisma's multi-file
+    layout, every `.prisma` file in it read as one schema) or a folder with a single schema somewhere in
+    it. The rule is the linter's (`prisma_lint.project.discover`), so `parse_path(folder)` and
+    `lint_paths([folder])` agree on what the folder holds. A folder holding several schemas is an error
+    (`ValueError`): parse one of them, or `parse_files(schema_files(folder))` to read them as one."""
+    # Imported here: finding schemas is the project layer's job, and a plain `parse` needs none of it.
+    from prisma_lint.project.discovery import InputError, discover
+
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"{p}: no such file or folder")
-    files = schema_files(p)
-    if p.is_dir() and not files:
-        raise FileNotFoundError(f"{p}: no .prisma files in this folder")
-    return parse_files(files)
+    try:
+        groups = discover([p])
+    except InputError as error:
+        raise FileNotFoundError(str(error)) from None
+    if len(groups) > 1:
+        listed = ", ".join(str(group[0].parent if len(group) > 1 else group[0]) for group in groups[:4])
+        more = f" and {len(groups) - 4} more" if len(groups) > 4 else ""
+        raise ValueError(f"{p}: this folder holds {len(groups)} schemas ({listed}{more}), not one; parse one "
+                         "of them, or name the folder `schema` if its files are one schema")
+    return parse_files(groups[0])

@@ -42,9 +42,12 @@ def default_targets(cwd: Path) -> list[Path]:
                      "package.json's prisma.schema)")
 
 
-def discover(paths: Iterable[Union[str, Path]]) -> list[list[Path]]:
-    """The schemas the paths stand for, each a list of files. A file is a schema; a folder named `schema`
-    (Prisma's multi-file layout) is one schema; any other folder is searched for `.prisma` files."""
+def discover(paths: Iterable[Union[str, Path]], schema_folders: Iterable[Union[str, Path]] = ()) -> list[list[Path]]:
+    """The schemas the paths stand for, each a list of files. A file is a schema; a folder is one schema
+    when it is named `schema` (Prisma's multi-file layout) or a configuration names it as the schema
+    (`schema_folders`: package.json's `prisma.schema`); any other folder is searched for schemas.
+    `parse_path` follows the same rule."""
+    named = {Path(folder).resolve() for folder in schema_folders}
     units: list[list[Path]] = []
     seen: set[Path] = set()
 
@@ -70,7 +73,8 @@ def discover(paths: Iterable[Union[str, Path]]) -> list[list[Path]]:
         if target.is_file():
             add([target])
             continue
-        if target.name == "schema" and any(target.glob("*.prisma")):
+        if ((target.name == "schema" and any(target.glob("*.prisma")))
+                or (target.resolve() in named and any(target.rglob("*.prisma")))):
             add(sorted(target.rglob("*.prisma")))
             continue
         found = []

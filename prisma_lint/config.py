@@ -14,7 +14,7 @@ ignore = ["PL303"]               # removes from it
 
 [tool.prisma-lint.rules]
 field-name-camel-case = "warning"                                  # a severity, or "off"
-require-field = { severity = "error", required-fields = ["id"] }   # severity and options
+require-field = { severity = "error", require = ["tenantId"] }      # severity and options
 
 [[tool.prisma-lint.overrides]]   # per-path settings, by glob, applied in order
 files = ["services/legacy-*/**"]

@@ -114,3 +114,17 @@ def test_bad_toml_is_a_config_error(tmp_path: Path) -> None:
     bad.write_text("select = [\n")
     with pytest.raises(ConfigError, match="invalid TOML"):
         load_config(bad)
+
+
+def test_the_module_docs_example_is_a_valid_config() -> None:
+    """The example in `prisma_lint.config`'s docstring is read as a config, so it cannot go stale."""
+    import re
+    import tomllib
+
+    import prisma_lint.config as config_module
+
+    (example,) = re.findall(r"```toml\n(.*?)```", config_module.__doc__, re.DOTALL)
+    table = tomllib.loads(example)["tool"]["prisma-lint"]
+    config = config_from_dict(table)
+    (setting,) = [s for s in config.rules_for("x.prisma") if s.rule.name == "require-field"]
+    assert setting.options.require == ["tenantId"]

@@ -29,13 +29,8 @@ GRAMMAR = Path(__file__).with_name("prisma.lark")
 
 
 class ParseStop(Exception):
-    """The token stream does not fit the grammar at `token` (a tuple token); `expected` lists the
-    terminal names that would have."""
-
-    def __init__(self, token: tuple, expected: set[str]) -> None:
-        super().__init__(f"unexpected {token[0]}")
-        self.token = token
-        self.expected = expected
+    """The token stream does not fit the grammar. It carries nothing: the caller re-parses the line with
+    Lark, whose error says where and what was expected."""
 
 
 @dataclass
@@ -98,8 +93,9 @@ def _from_lark(lark: Any) -> Tables:
 
 
 def load_tables(build_lark: Callable[[], Any], cache_dir: Optional[Path]) -> Tables:
-    """The tables, from the on-disk cache when it matches the grammar and Lark's version, else built
-    with Lark (and cached)."""
+    """The tables, from the on-disk cache when its key matches, else built with Lark (and cached). The key
+    hashes prisma-lint's version, the grammar, the AST builder and this driver (the installed Lark's
+    version is not part of it: the tables are plain data once built)."""
     from prisma_lint import __version__
 
     # The tables depend on the grammar, and name the AST builder's methods: a change to either (or to
@@ -239,7 +235,7 @@ class MemoDriver:
                     row = states[state_stack[-1]]
                     action = row.get(tok[0])
                     if action is None:
-                        raise ParseStop(tok, {s for s in row if s.isupper() or s.startswith("_")})
+                        raise ParseStop
                     is_shift, arg = action
                     if is_shift:
                         state_stack.append(arg)
@@ -259,7 +255,7 @@ class MemoDriver:
             row = states[state_stack[-1]]
             action = row.get("$END")
             if action is None or action[0]:
-                raise ParseStop(end, {s for s in row if s.isupper() or s.startswith("_")})
+                raise ParseStop
             reduce(action[1])
             if state_stack[-1] == self.tables.end_state:
                 return value_stack[-1]

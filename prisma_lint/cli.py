@@ -37,7 +37,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE",
                         help="configuration file (prisma-lint.toml, pyproject.toml or .prismalintrc.json); "
                              "default: the closest one above each schema, else the strategy preset")
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    _add_ci_arguments(parser)
     parser.add_argument("--select", action="append", default=None, metavar="RULES",
                         help="run only these rules (codes, names, categories, code prefixes; comma-separated)")
     parser.add_argument("--ignore", action="append", default=[], metavar="RULES", help="do not run these rules")
@@ -59,6 +59,22 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
     parser.add_argument("--version", action="version", version=f"prisma-lint {__version__}")
     return parser
+
+
+def _add_ci_arguments(parser: argparse.ArgumentParser) -> None:
+    """Output formats and the options a CI gate needs (see docs/ci.md)."""
+    from prisma_lint.reporters import FORMATS
+
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="output format (default: text; github when GITHUB_ACTIONS=true)")
+    parser.add_argument("--output-file", metavar="PATH", help="write the report to this file instead of stdout")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                        help="the least severity that makes the exit code 1 (default: error)")
+    parser.add_argument("--statistics", action="store_true", help="print the number of findings of each rule")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary")
+    parser.add_argument("--stdin-filename", metavar="PATH",
+                        help="with `-` as the path: where the schema read from stdin lives (for its "
+                             "configuration, service and the paths in the output)")
 
 
 def _split(values: Optional[list[str]]) -> Optional[list[str]]:
@@ -115,8 +131,6 @@ def _dump_ast(paths: list[str]) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from prisma_lint.config import load_config
-    from prisma_lint.linter import lint_paths
-    from prisma_lint.reporters import render
 
     if args.list_rules:
         return _list_rules()
@@ -144,19 +158,115 @@ def _run(args: argparse.Namespace) -> int:
         from prisma_lint.fixes.command import run_fix
 
         return run_fix(args, config)
-    result = lint_paths(args.paths, config)
-    color = _use_color(args.color)
-    show_source = args.format == "text" and sys.stdout.isatty()
-    sys.stdout.write(render(args.format, result, color=color, show_source=show_source))
-    for message in _stderr_notes(result):
-        print(message, file=sys.stderr)
-    return EXIT_CLEAN if args.exit_zero and result.exit_code == EXIT_FINDINGS else result.exit_code
+    result = _lint(args, config)
+    _report(args, result)
+    if not args.quiet:
+        for message in _stderr_notes(result):
+            print(message, file=sys.stderr)
+    code = _exit_code(result, args.fail_on)
+    return EXIT_CLEAN if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def _lint(args: argparse.Namespace, config):
+    """The paths given, or the schema on stdin (`-`)."""
+    from prisma_lint.linter import InputError, lint_paths, lint_source
+
+    if "-" not in args.paths:
+        if args.stdin_filename:
+            raise InputError("--stdin-filename needs `-` (read the schema from stdin) as the path")
+        return lint_paths(args.paths, config)
+    if args.paths != ["-"]:
+        raise InputError("`-` (read the schema from stdin) cannot be combined with other paths")
+    return lint_source(sys.stdin.read(), args.stdin_filename, config)
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"  # as yamllint does
+
+
+def _report(args: argparse.Namespace, result) -> None:
+    """Write the report (or the statistics) to stdout or --output-file; on GitHub, the Markdown
+    report also goes to the job summary."""
+    from prisma_lint.reporters import render
+
+    name = _output_format(args)
+    to_terminal = not args.output_file and sys.stdout.isatty()
+    if args.statistics:
+        text = _statistics(result, as_json=name == "json")
+    elif name == "text":
+        color = args.color == "always" if args.output_file else _use_color(args.color)
+        text = render(name, result, color=color, show_source=to_terminal, summary=not args.quiet)
+    else:
+        text = render(name, result)
+    if args.output_file:
+        _write(args.output_file, text)
+    else:
+        sys.stdout.write(text)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if name == "github" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(render("markdown", result))
+
+
+def _write(path: str, text: str) -> None:
+    from prisma_lint.linter import InputError
+
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise InputError(f"{path}: cannot write the report: {error.strerror or error}") from None
+
+
+def _statistics(result, as_json: bool) -> str:
+    """Findings counted by rule, most frequent first (ruff's `--statistics`)."""
+    import json
+    from collections import Counter
+
+    counts = Counter((d.code, d.rule, d.severity.value) for d in result.diagnostics)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    if as_json:
+        return json.dumps([{"code": code, "name": name, "severity": severity, "count": count}
+                           for (code, name, severity), count in rows], indent=2) + "\n"
+    width = max((len(str(count)) for _key, count in rows), default=1)
+    return "".join(f"{count:>{width}}  {code}  {name}  [{severity}]\n" for (code, name, severity), count in rows)
+
+
+def _exit_code(result, fail_on: str) -> int:
+    """2 for a syntax error or a rule crash; 1 when a finding is at least as severe as `fail_on`."""
+    from prisma_lint.diagnostics import Severity
+
+    if result.syntax_errors or result.internal_errors:
+        return EXIT_ERROR
+    failing = {"error": (Severity.ERROR,), "warning": (Severity.ERROR, Severity.WARNING),
+               "info": tuple(Severity)}[fail_on]
+    return EXIT_FINDINGS if any(d.severity in failing for d in result.diagnostics) else EXIT_CLEAN
 
 
 def _stderr_notes(result) -> list[str]:
     if result.internal_errors:
         return [f"prisma-lint: {result.internal_errors} rule failure(s); see the internal-error findings"]
     return []
+
+
+def _report_failure(args: argparse.Namespace, error: Exception) -> None:
+    """A SARIF consumer must learn that the run failed (code scanning would otherwise show "no
+    problems"): the log then holds the error as a tool execution notification."""
+    if _output_format(args) != "sarif":
+        return
+    from prisma_lint.reporters.sarif import render_failure
+
+    text = render_failure(str(error), getattr(error, "path", None))
+    try:
+        if args.output_file:
+            _write(args.output_file, text)
+        else:
+            sys.stdout.write(text)
+    except Exception:  # noqa: BLE001 - the error itself was already printed
+        pass
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -177,6 +287,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return _run(args)
     except (ConfigError, InputError) as error:
         print(f"prisma-lint: {error}", file=sys.stderr)
+        _report_failure(args, error)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("prisma-lint: interrupted", file=sys.stderr)

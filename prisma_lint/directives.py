@@ -80,12 +80,14 @@ class Suppressions:
     problems: list[Problem]
     _ranges: list[tuple[Directive, int, int]] = field(default_factory=list)  # directive, first, last line
 
-    def suppresses(self, diagnostic: Diagnostic) -> bool:
-        hit = False
+    def suppresses(self, diagnostic: Diagnostic) -> Optional[Directive]:
+        """The first directive that covers the diagnostic (None when none does); every covering
+        directive counts as used."""
+        hit = None
         for directive, first, last in self._ranges:
             if first <= diagnostic.line <= last and directive.covers(diagnostic):
                 directive.used.add(diagnostic.code)
-                hit = True
+                hit = hit or directive
         return hit
 
 

@@ -33,8 +33,18 @@ from prisma_lint.rules.schema import PL000_internal_error as internal_error
 from prisma_lint.rules.schema import PL001_syntax_error as syntax_error
 from prisma_lint.rules.schema import PL003_unused_suppression as unused_suppression
 
-__all__ = ["LintResult", "lint_text", "lint_paths", "lint_groups", "schema_groups", "discover", "InputError"]
+__all__ = ["LintResult", "Suppressed", "lint_text", "lint_source", "lint_paths", "lint_groups", "schema_groups",
+           "discover", "InputError"]
 
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding a comment in the schema suppressed: kept for reports that list suppressions (SARIF)."""
+
+    diagnostic: Diagnostic
+    comment: str  # the kind of comment: `prisma-lint-disable-next-line`, `prisma-lint-ignore-model`, ...
+    reason: Optional[str]  # the text after `--`, when the comment gives one
 
 
 @dataclass
@@ -45,6 +55,7 @@ class LintResult:
     project: Optional[Project] = None  # the services of the run (prisma_lint.project)
     internal_errors: int = 0
     rules_run: set[str] = field(default_factory=set)  # codes of the rules enabled for at least one schema
+    suppressed: list[Suppressed] = field(default_factory=list)  # findings hidden by comments, not counted
 
     @property
     def syntax_errors(self) -> int:
@@ -139,7 +150,7 @@ def _npm_ignore_filter(schema: Schema, ignores: NpmIgnores, registry: Registry):
 
 
 def _finish_file(diagnostics: list[Diagnostic], schema: Schema, path: Optional[str], settings: list[RuleSettings],
-                 registry: Registry, ignored, text: Optional[str] = None) -> list[Diagnostic]:
+                 registry: Registry, ignored, suppressed: list[Suppressed], text: Optional[str] = None) -> list[Diagnostic]:
     def canonical(name: str) -> Optional[str]:
         if name in (syntax_error.CODE, syntax_error.NAME):
             return syntax_error.CODE
@@ -154,8 +165,15 @@ def _finish_file(diagnostics: list[Diagnostic], schema: Schema, path: Optional[s
         return [name for rule in registry for name in rule.names()]
 
     suppressions: Suppressions = parse_directives(schema, path, canonical, takes_args, known)
-    kept = [d for d in diagnostics if d.code == internal_error.CODE
-            or not (suppressions.suppresses(d) or ignored(d))]
+    kept = []
+    for d in diagnostics:
+        directive = suppressions.suppresses(d) if d.code != internal_error.CODE else None
+        if directive is not None:
+            suppressed.append(Suppressed(d, f"prisma-lint-{directive.kind}", directive.reason))
+        elif d.code != internal_error.CODE and ignored(d):
+            suppressed.append(Suppressed(d, "prisma-lint-ignore", None))
+        else:
+            kept.append(d)
     unused = next((s for s in settings if s.rule.code == unused_suppression.CODE), None)
     if unused is not None:
         ctx = RuleContext(unused.rule, unused.options, unused.severity)
@@ -236,7 +254,7 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, p
         for file_path in unit.texts:
             in_file = [d for d in found if d.path == file_path]
             result.diagnostics.extend(_finish_file(in_file, unit.schema, file_path, settings, registry, ignored,
-                                                   unit.texts.get(file_path)))
+                                                   result.suppressed, unit.texts.get(file_path)))
         result.diagnostics.extend(d for d in found if d.path not in unit.texts)
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return result
@@ -339,3 +357,12 @@ def lint_groups(groups: list[list[Path]], config: Union[LintConfig, CliSelection
 def _groups_of(service: Service, groups: list[list[Path]]) -> list[list[Path]]:
     mine = set(service.schema_files)
     return [group for group in groups if group[0] in mine]
+
+
+def lint_source(text: str, filename: Optional[str] = None,
+                config: Union[LintConfig, CliSelection, None] = None) -> LintResult:
+    """Lint one schema given as text (the command line's stdin). `filename` stands for where it would
+    live (it need not exist): the configuration above it applies, its service is read from it, and
+    findings name it."""
+    name = str(Path(filename or "<stdin>"))
+    return lint_groups([[Path(name)]], config, texts={name: text})

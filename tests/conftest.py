@@ -25,3 +25,11 @@ def oracle() -> Iterator[Oracle]:
         pytest.skip(f"the Prisma conformance oracle is unavailable: {reason}")
     with Oracle(directory) as prisma:
         yield prisma
+
+
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite may itself run in GitHub Actions: the command line would then choose the `github`
+    format and write job summaries. Tests that want that behaviour set the variables themselves."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)

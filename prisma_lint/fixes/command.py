@@ -50,16 +50,15 @@ def run_fix(args: argparse.Namespace, config: Union[LintConfig, CliSelection, No
         _print(notes + problems)
         return EXIT_ERROR if problems else EXIT_CLEAN
     # --fix: report what remains, as a plain run would (read back from disk).
-    from prisma_lint.cli import _stderr_notes, _use_color
-    from prisma_lint.reporters import render
+    from prisma_lint.cli import _exit_code, _report, _stderr_notes
 
     result = lint_groups(groups, config)
-    show_source = args.format == "text" and sys.stdout.isatty()
-    sys.stdout.write(render(args.format, result, color=_use_color(args.color), show_source=show_source))
+    _report(args, result)  # in the format, file and severity threshold asked for, as a plain run
     _print(notes + problems + _stderr_notes(result))
     if problems:
         return EXIT_ERROR
-    return EXIT_CLEAN if args.exit_zero and result.exit_code == EXIT_FINDINGS else result.exit_code
+    code = _exit_code(result, args.fail_on)
+    return EXIT_CLEAN if args.exit_zero and code == EXIT_FINDINGS else code
 
 
 def _print(lines: list[str]) -> None:

@@ -28,7 +28,7 @@ def _line(d: Diagnostic, color: bool) -> str:
     return f"{where} {label} {d.message}"
 
 
-def render(result: LintResult, *, color: bool = False, show_source: bool = False) -> str:
+def render(result: LintResult, *, color: bool = False, show_source: bool = False, summary: bool = True) -> str:
     sources = _source_lines(result) if show_source else {}
     out: list[str] = []
     for d in result.diagnostics:
@@ -47,6 +47,8 @@ def render(result: LintResult, *, color: bool = False, show_source: bool = False
                 out.append(f"{_DIM}{excerpt}{_RESET}" if color else excerpt)
             if d.fix_hint:
                 out.append(f"  help: {d.fix_hint}")
+    if not summary:
+        return "".join(line + "\n" for line in out)
     s = result.summary()
     parts = [f"{s['errors']} error{'s' * (s['errors'] != 1)}", f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}"]
     if s["infos"]:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
-__all__ = ["SyntaxProblem", "PrismaSyntaxError", "caret_excerpt"]
+from prisma_lint.parser.lines import LINE_BREAK
+
+__all__ = ["SyntaxProblem", "PrismaSyntaxError", "caret_excerpt", "CappedProblems", "syntax_problems",
+           "MAX_SYNTAX_ERRORS"]
+
+# Syntax errors listed per file; past this, one "N more" error says how many were left out, so a binary or
+# generated mess cannot flood a terminal or a CI log.
+MAX_SYNTAX_ERRORS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +61,42 @@ class PrismaSyntaxError(ValueError):
 
     def __str__(self) -> str:
         return "\n".join(str(error) for error in self.errors)
+
+
+class CappedProblems(list):
+    """Syntax problems `(line, column, message)` in the order they are found; past `MAX_SYNTAX_ERRORS`
+    only counted (`dropped`), so a file with a million bad lines does not hold a million messages."""
+
+    dropped = 0
+
+    def add(self, line: int, column: int, message: str) -> None:
+        if len(self) < MAX_SYNTAX_ERRORS:
+            self.append((line, column, message))
+        else:
+            self.dropped += 1
+
+
+def syntax_problems(text: str, path: Optional[str], found: Iterable[tuple[int, int, str]],
+                    dropped: int = 0) -> list[SyntaxProblem]:
+    """One file's syntax problems, in order of position without duplicates, each with its source line: the
+    first `MAX_SYNTAX_ERRORS`, then one problem saying how many more there are. The line starts are
+    indexed once, so this costs one pass over the text however many problems there are."""
+    unique = sorted(set(found))
+    dropped += max(len(unique) - MAX_SYNTAX_ERRORS, 0)
+    shown = unique[:MAX_SYNTAX_ERRORS]
+    starts = array("q", [0])  # 8 bytes a line, where a list of ints would take 36
+    starts.extend(match.end() for match in LINE_BREAK.finditer(text))
+
+    def source_line(line: int) -> str:
+        if not 0 < line <= len(starts):
+            return ""
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(text)
+        return LINE_BREAK.sub("", text[start:end])
+
+    problems = [SyntaxProblem(path, line, column, message, source_line(line)) for line, column, message in shown]
+    if dropped:
+        line, column, _message = unique[MAX_SYNTAX_ERRORS] if len(unique) > MAX_SYNTAX_ERRORS else shown[-1]
+        problems.append(SyntaxProblem(path, line, column, f"{dropped:,} more syntax errors in this file are not "
+                                      f"listed (only the first {MAX_SYNTAX_ERRORS:,} are).", source_line(line)))
+    return problems

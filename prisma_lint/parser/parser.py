@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from prisma_lint.ast.nodes import Comment, Schema, Span
-from prisma_lint.parser.errors import PrismaSyntaxError, SyntaxProblem
+from prisma_lint.parser.errors import CappedProblems, PrismaSyntaxError, SyntaxProblem, syntax_problems
 from prisma_lint.parser.driver import MemoDriver, ParseStop, load_tables
 from prisma_lint.parser.lexer import KEYWORDS, LexedComment, Tok, block_boundaries, tokenize
 from prisma_lint.parser.lines import split_lines
@@ -157,7 +157,7 @@ def _parse_blocks(text: str, path: Optional[str]) -> tuple[list, list[Comment]]:
         builder.ctx = ctx
         try:
             blocks = driver.parse(lexed.lines)
-            problems: list[SyntaxProblem] = []
+            problems = CappedProblems()
         except ParseStop:
             # Start again from a fresh token stream (the fast path consumed part of it), with Lark's
             # parser, block by block, dropping bad lines.
@@ -168,12 +168,9 @@ def _parse_blocks(text: str, path: Optional[str]) -> tuple[list, list[Comment]]:
             tokens = lexed.all_tokens()
             openers, closers = block_boundaries(tokens)
             blocks, problems = _recover(lark, tokens, closers, openers, text, path)
-    found = {(p.line, p.column, p.message): p for p in problems}
-    for line, column, message in [*lexed.problems, *ctx.problems]:
-        found.setdefault((line, column, message),
-                         SyntaxProblem(path, line, column, message, _source_line(text, line)))
-    if found:
-        raise PrismaSyntaxError(list(found.values()))
+    if problems or lexed.problems or ctx.problems:
+        raise PrismaSyntaxError(syntax_problems(text, path, [*problems, *lexed.problems, *ctx.problems],
+                                                problems.dropped))
     return blocks, [_comment(c, ctx) for c in lexed.comments]
 
 
@@ -186,11 +183,6 @@ def _comment(comment: LexedComment, ctx: ParseContext) -> Comment:
 # ------------------------------------------------------------------------------------------------------
 # Error recovery
 # ------------------------------------------------------------------------------------------------------
-
-
-def _source_line(text: str, line: int) -> str:
-    lines = split_lines(text)
-    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def _describe(tok: Tok) -> str:
@@ -217,12 +209,12 @@ def _expected(error) -> str:
 
 
 def _recover(lark, tokens: list[Tok], closers: list[int], openers: list[int], text: str,
-             path: Optional[str]) -> tuple[list, list[SyntaxProblem]]:
+             path: Optional[str]) -> tuple[list, CappedProblems]:
     blocks: list = []
-    problems: list[SyntaxProblem] = []
+    problems = CappedProblems()  # found in order of position; past the cap only counted
 
     def report(tok: Tok, message: str) -> None:
-        problems.append(SyntaxProblem(path, tok.line, tok.column, message, _source_line(text, tok.line)))
+        problems.add(tok.line, tok.column, message)
 
     i = 0
     count = len(tokens)
@@ -255,45 +247,78 @@ def _recover(lark, tokens: list[Tok], closers: list[int], openers: list[int], te
 
 
 def _parse_block(lark, segment: list[Tok], report, unterminated: bool):
+    """Parse one top-level block, dropping bad member lines and going on after them.
+
+    The block is fed to Lark's parser line by line, with the parser's state saved at the start of each
+    line; a line that fails is reported and the state restored, as if the line were not there. So a block
+    with many bad lines costs one pass, not one re-parse per bad line."""
     from lark.exceptions import UnexpectedInput, UnexpectedToken
 
-    """Parse one top-level block, dropping bad member lines until the rest parses."""
     keyword = segment[0]
     line_message = _LINE_MESSAGES[keyword.type]
     if unterminated:
         report(keyword, f"{_TOP_LEVEL_LINE} (The {keyword.value} block that starts here is never closed: "
                         "a `}` is missing, or its `{` is not the last thing on its line.)")
         return None
-    segment = list(segment)
-    header_end = next((n for n, t in enumerate(segment) if t.type == "_NL"), len(segment))
-    for _attempt in range(len(segment)):
+    interactive = lark.parse_interactive(start="block")
+    state = interactive.parser_state
+    last = len(segment) - 1
+    first = 0
+    while first <= last:
+        end = first
+        while end < last and segment[end].type != "_NL":
+            end += 1
+        saved = _Checkpoint(state)
         try:
-            return lark.parse(segment, start="block")
+            for tok in segment[first : end + 1]:
+                state.feed_token(tok)
         except UnexpectedToken as error:
             bad = error.token
-            position = next((n for n, t in enumerate(segment) if t is bad), None)
-            if position is None or position <= header_end:
-                if position is None:
-                    bad = segment[-1]
+            if first == 0:  # the header line
                 report(bad, f"This {keyword.value} block header is not valid: unexpected {_describe(bad)}."
                             f"{_expected(error)} A block starts with `{keyword.value} Name {{` on a line of its own.")
                 return None
             report(bad, f"{line_message} Unexpected {_describe(bad)}.{_expected(error)}")
-            first = position
-            while first > 0 and segment[first - 1].type != "_NL":
-                first -= 1
-            last = position
-            while last < len(segment) - 1 and segment[last].type != "_NL":
-                last += 1
-            if last >= len(segment) - 1:  # the bad line also holds the closing brace: keep the brace
-                last = len(segment) - 2
-                if first > last:
+            state = saved.restore()
+            if end == last:  # the bad line also holds the closing brace: keep the brace
+                brace = segment[last]
+                if bad is brace and first == last:
                     return None
-            del segment[first : last + 1]
+                try:
+                    state.feed_token(brace)
+                except UnexpectedToken as error:
+                    report(error.token, f"{line_message} Unexpected {_describe(error.token)}.{_expected(error)}")
+                    return None
         except UnexpectedInput as error:  # pragma: no cover - the token-list lexer never raises these
             report(keyword, f"{line_message} {error}")
             return None
-    return None
+        first = end + 1
+    interactive.parser_state = state
+    try:
+        return interactive.feed_eof(segment[last])
+    except UnexpectedToken as error:
+        bad = segment[last]
+        report(bad, f"This {keyword.value} block header is not valid: unexpected {_describe(bad)}."
+                    f"{_expected(error)} A block starts with `{keyword.value} Name {{` on a line of its own.")
+        return None
+
+
+class _Checkpoint:
+    """A Lark parser state as it was at the start of a line. The list callbacks (`members`, ...) append to
+    lists already on the value stack, so restoring also cuts those lists back to their saved lengths."""
+
+    __slots__ = ("state", "states", "values", "lengths")
+
+    def __init__(self, state) -> None:
+        self.state = state
+        self.states = list(state.state_stack)
+        self.values = list(state.value_stack)
+        self.lengths = [(value, len(value)) for value in self.values if type(value) is list]
+
+    def restore(self):
+        for value, length in self.lengths:
+            del value[length:]
+        return type(self.state)(self.state.parse_conf, self.state.lexer, list(self.states), list(self.values))
 
 
 # ------------------------------------------------------------------------------------------------------

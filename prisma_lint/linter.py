@@ -22,6 +22,7 @@ from prisma_lint.ast.nodes import Schema, Span
 from prisma_lint.config import CliSelection, LintConfig, RuleSettings, default_config, find_config, load_config
 from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.directives import NpmIgnores, Suppressions, parse_directives, suppression_problems
+from prisma_lint.files import UnreadableFile
 from prisma_lint.parser import PrismaSyntaxError, parse
 from prisma_lint.parser.parser import parse_texts, read_schema_file
 from prisma_lint.project import (InputError, Project, SchemaUnit, Service, build_project, check_settings,
@@ -32,6 +33,7 @@ from prisma_lint.rules.registry import Registry
 from prisma_lint.rules.schema import PL000_internal_error as internal_error
 from prisma_lint.rules.schema import PL001_syntax_error as syntax_error
 from prisma_lint.rules.schema import PL003_unused_suppression as unused_suppression
+from prisma_lint.rules.schema import PL007_unreadable_file as unreadable_file
 
 __all__ = ["LintResult", "Suppressed", "lint_text", "lint_source", "lint_paths", "lint_groups", "schema_groups",
            "discover", "InputError"]
@@ -61,13 +63,19 @@ class LintResult:
     def syntax_errors(self) -> int:
         return sum(1 for d in self.diagnostics if d.code == syntax_error.CODE)
 
+    @property
+    def unreadable_files(self) -> int:
+        """Schema paths that could not be read (a skipped special file in a folder is only a warning)."""
+        return sum(1 for d in self.diagnostics if d.code == unreadable_file.CODE and d.severity == Severity.ERROR)
+
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
 
     @property
     def exit_code(self) -> int:
-        """0 clean (or only warnings and info), 1 an error-severity finding, 2 a syntax or internal error."""
-        if self.syntax_errors or self.internal_errors:
+        """0 clean (or only warnings and info), 1 an error-severity finding, 2 a syntax or internal error, or
+        a schema file that could not be read."""
+        if self.syntax_errors or self.internal_errors or self.unreadable_files:
             return 2
         return 1 if self.count(Severity.ERROR) else 0
 
@@ -329,13 +337,21 @@ def lint_groups(groups: list[list[Path]], config: Union[LintConfig, CliSelection
     units: list[SchemaUnit] = []
     syntax: list[Diagnostic] = []
     files: list[str] = []
+    syntax.extend(_unreadable(problem) for problem in getattr(groups, "problems", ()))
     for service in project.services:
         for group in _groups_of(service, groups):
             names = [str(p) for p in group]
             files.extend(names)
             try:
-                group_texts = {str(p): texts[str(p)] if texts and str(p) in texts else read_schema_file(p)
-                               for p in group}
+                group_texts = {}
+                for p in group:
+                    try:
+                        group_texts[str(p)] = texts[str(p)] if texts and str(p) in texts else read_schema_file(p)
+                    except UnreadableFile as problem:  # that file is reported; the rest of the run goes on
+                        syntax.append(_unreadable(problem))
+                if not group_texts:
+                    service.parse_failed = True
+                    continue
                 schema = parse_texts(group_texts)
             except PrismaSyntaxError as error:
                 syntax.extend(_syntax_diagnostics(error))
@@ -352,6 +368,12 @@ def lint_groups(groups: list[list[Path]], config: Union[LintConfig, CliSelection
     result = _lint_units(units, syntax, configs.for_path, project, project_rules)
     result.files = files
     return result
+
+
+def _unreadable(problem: UnreadableFile) -> Diagnostic:
+    severity = Severity.WARNING if problem.skipped else Severity.ERROR
+    message = f"Skipped: {problem.reason}." if problem.skipped else f"Cannot read this schema: {problem.reason}."
+    return Diagnostic(str(problem.path), 1, 1, 1, 1, unreadable_file.CODE, unreadable_file.NAME, severity, message)
 
 
 def _groups_of(service: Service, groups: list[list[Path]]) -> list[list[Path]]:

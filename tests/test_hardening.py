@@ -3,10 +3,18 @@ in time and memory that grow linearly with the input."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from lark.parsers.lalr_parser_state import ParserState
 
-from prisma_lint import parse
+from prisma_lint import lint_paths, parse
+from prisma_lint.files import DEFAULT_MAX_FILE_SIZE
+from prisma_lint.linter import InputError, discover
 from prisma_lint.parser import PrismaSyntaxError
 
 # -- Syntax errors: linear, and at most 1,000 per file ---------------------------------------------------
@@ -58,3 +66,108 @@ def test_recovery_reads_a_block_once_however_many_lines_are_bad(monkeypatch) -> 
 
     small, large = _tokens_fed(schema(100), monkeypatch), _tokens_fed(schema(400), monkeypatch)
     assert large / small < 4.5  # linear: about 4; quadratic: about 16
+
+
+# -- Special files, symlinks, permissions and the size limit ----------------------------------------------
+
+GOOD = "model Patient {\n  id String @id @default(uuid())\n  First_Name String\n}\n"
+
+
+def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    # A subprocess with a time limit: before the fix a FIFO hung the run and /dev/zero ate the memory.
+    return subprocess.run([sys.executable, "-m", "prisma_lint", "--select", "PL102", *args], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, **(env or {})})
+
+
+@pytest.fixture()
+def hostile_folder(tmp_path: Path) -> Path:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "good.prisma").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "x.prisma")
+    (tmp_path / "z.prisma").symlink_to("/dev/zero")
+    (tmp_path / "l1.prisma").symlink_to(tmp_path / "l2.prisma")
+    (tmp_path / "l2.prisma").symlink_to(tmp_path / "l1.prisma")
+    (tmp_path / "dangling.prisma").symlink_to(tmp_path / "nowhere.prisma")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)  # a symlinked folder is not entered
+    return tmp_path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_special_files_and_broken_symlinks_in_a_folder_are_findings_and_the_run_goes_on(hostile_folder: Path) -> None:
+    done = _cli("--format", "json", str(hostile_folder))
+    assert done.returncode == 2, done.stderr
+    found = {(Path(d["path"]).name, d["code"], d["severity"]) for d in json.loads(done.stdout)["diagnostics"]}
+    assert found == {
+        ("good.prisma", "PL102", "error"),  # the rest of the run went on
+        ("x.prisma", "PL007", "warning"), ("z.prisma", "PL007", "warning"),  # skipped with a warning
+        ("l1.prisma", "PL007", "error"), ("l2.prisma", "PL007", "error"), ("dangling.prisma", "PL007", "error"),
+    }
+    messages = {Path(d["path"]).name: d["message"] for d in json.loads(done.stdout)["diagnostics"]}
+    assert "FIFO" in messages["x.prisma"] and "character device" in messages["z.prisma"]
+    assert "symlink loop" in messages["l1.prisma"] and "dangling symlink" in messages["dangling.prisma"]
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize(("name", "says"), [("x.prisma", "FIFO (named pipe), not a regular file"),
+                                            ("z.prisma", "character device, not a regular file"),
+                                            ("l1.prisma", "symlink loop"), ("dangling.prisma", "dangling symlink")])
+def test_an_explicit_special_or_broken_path_is_one_clear_error(hostile_folder: Path, name: str, says: str) -> None:
+    done = _cli(str(hostile_folder / name))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith(f"prisma-lint: {hostile_folder / name}: ") and says in done.stderr
+    assert len(done.stderr.splitlines()) == 1
+
+
+def test_an_unreadable_folder_says_permission_denied(tmp_path: Path, monkeypatch) -> None:
+    # Simulated (the suite may run as root, who reads everything): listing the folder is refused.
+    real = os.scandir
+
+    def refuse(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "s.prisma").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "ok.prisma").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr(os, "scandir", refuse)
+    with pytest.raises(InputError, match="locked: folder: permission denied"):
+        discover([tmp_path / "locked"])
+    result = lint_paths([tmp_path])
+    assert [(Path(d.path).name, d.code, d.message) for d in result.diagnostics if d.code == "PL007"] == [
+        ("locked", "PL007", "Cannot read this schema: folder: permission denied.")]
+    assert result.exit_code == 2 and any(d.code == "PL102" for d in result.diagnostics)
+
+
+def test_an_unreadable_file_says_permission_denied(tmp_path: Path, monkeypatch) -> None:
+    real = os.open
+
+    def refuse(path, flags, *args):
+        if Path(path).name == "secret.prisma":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, *args)
+
+    (tmp_path / "secret.prisma").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "ok.prisma").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr(os, "open", refuse)
+    result = lint_paths([tmp_path])
+    assert [(Path(d.path).name, d.message) for d in result.diagnostics if d.code == "PL007"] == [
+        ("secret.prisma", "Cannot read this schema: permission denied.")]
+    assert result.exit_code == 2 and any(d.code == "PL102" and "ok.prisma" in d.path for d in result.diagnostics)
+
+
+def test_a_file_over_the_size_limit_fails_fast(tmp_path: Path) -> None:
+    big = tmp_path / "big.prisma"
+    big.write_text(GOOD * 2000, encoding="utf-8")  # 138.7 KB
+    done = _cli(str(big), env={"PRISMA_LINT_MAX_FILE_SIZE": "100K"})
+    assert done.returncode == 2
+    assert "big.prisma:1:1: PL007 [unreadable-file] Cannot read this schema: too big: 138.7 KB, over the 100.0 KB limit" \
+        in done.stdout and "PRISMA_LINT_MAX_FILE_SIZE" in done.stdout
+    assert _cli(str(big)).returncode == 1  # under the default limit (64 MB): linted
+    bad = _cli(str(big), env={"PRISMA_LINT_MAX_FILE_SIZE": "lots"})
+    assert bad.returncode == 2 and "is not a size" in bad.stderr
+
+
+def test_the_default_size_limit_is_64_mb() -> None:
+    assert DEFAULT_MAX_FILE_SIZE == 64 * 1024 * 1024

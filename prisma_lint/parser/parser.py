@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from prisma_lint.ast.nodes import Comment, Schema, Span
+from prisma_lint.files import read_schema_bytes
 from prisma_lint.parser.errors import CappedProblems, PrismaSyntaxError, SyntaxProblem, syntax_problems
 from prisma_lint.parser.driver import MemoDriver, ParseStop, load_tables
 from prisma_lint.parser.lexer import KEYWORDS, LexedComment, Tok, block_boundaries, tokenize
@@ -336,7 +337,9 @@ def schema_files(path: Union[str, os.PathLike]) -> list[Path]:
 
 
 def read_schema_file(path: Path) -> str:
-    data = path.read_bytes()
+    """A schema file's text. Raises `prisma_lint.files.UnreadableFile` (an OSError) for anything but a
+    regular file within the size limit, PrismaSyntaxError for bytes that are not UTF-8."""
+    data = read_schema_bytes(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-__all__ = ["InputError", "discover", "default_targets", "ServiceLocation", "locate_service"]
+from prisma_lint.files import UnreadableFile, file_problem, max_file_size, walk_prisma_files
+
+__all__ = ["InputError", "Groups", "discover", "default_targets", "ServiceLocation", "locate_service"]
 
 _SKIPPED_FOLDERS = {"node_modules", ".git", ".venv", "venv", "__pycache__", ".cache"}
 
@@ -42,13 +44,30 @@ def default_targets(cwd: Path) -> list[Path]:
                      "package.json's prisma.schema)")
 
 
-def discover(paths: Iterable[Union[str, Path]], schema_folders: Iterable[Union[str, Path]] = ()) -> list[list[Path]]:
+class Groups(list):
+    """What `discover` returns: the schemas, each a list of files, and `problems`: the paths met while
+    walking folders that are not read (special files, dangling symlinks, symlink loops, unreadable files
+    and folders), each to be reported for its path while the rest of the run goes on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[UnreadableFile] = []
+
+
+def discover(paths: Iterable[Union[str, Path]], schema_folders: Iterable[Union[str, Path]] = ()) -> Groups:
     """The schemas the paths stand for, each a list of files. A file is a schema; a folder is one schema
     when it is named `schema` (Prisma's multi-file layout) or a configuration names it as the schema
     (`schema_folders`: package.json's `prisma.schema`); any other folder is searched for schemas.
-    `parse_path` follows the same rule."""
+    `parse_path` follows the same rule.
+
+    A path given explicitly must be a readable regular file or folder (InputError otherwise); inside a
+    folder, what cannot be read is collected in `.problems` instead (see `prisma_lint.files`)."""
+    try:
+        max_file_size()  # a bad PRISMA_LINT_MAX_FILE_SIZE is a usage error, said before anything is read
+    except ValueError as error:
+        raise InputError(str(error)) from None
     named = {Path(folder).resolve() for folder in schema_folders}
-    units: list[list[Path]] = []
+    units = Groups()
     seen: set[Path] = set()
 
     def add(files: list[Path]) -> None:
@@ -68,25 +87,20 @@ def discover(paths: Iterable[Union[str, Path]], schema_folders: Iterable[Union[s
         else:
             targets.append(Path(text))
     for target in targets:
-        if not target.exists():
-            raise InputError(f"{target}: no such file or folder")
-        if target.is_file():
+        problem = file_problem(target)
+        if problem is None:
             add([target])
             continue
-        if ((target.name == "schema" and any(target.glob("*.prisma")))
-                or (target.resolve() in named and any(target.rglob("*.prisma")))):
-            add(sorted(target.rglob("*.prisma")))
-            continue
-        found = []
-        for root, folders, files in os.walk(target):
-            folders[:] = sorted(f for f in folders if f not in _SKIPPED_FOLDERS)
-            root_path = Path(root)
-            if root_path.name == "schema" and any(f.endswith(".prisma") for f in files):
-                found.append(sorted(root_path.rglob("*.prisma")))
-                folders[:] = []
-                continue
-            found.extend([root_path / f] for f in sorted(files) if f.endswith(".prisma"))
-        if not found:
+        if not target.is_dir():
+            if not os.path.lexists(target):
+                raise InputError(f"{target}: no such file or folder")
+            raise InputError(str(problem))
+        try:
+            found, problems = walk_prisma_files(target, _SKIPPED_FOLDERS, as_one=target.resolve() in named)
+        except UnreadableFile as error:
+            raise InputError(str(error)) from None
+        units.problems.extend(problems)
+        if not found and not problems:
             raise InputError(f"{target}: no .prisma files in this folder")
         for files in found:
             add(files)

@@ -11,6 +11,7 @@ MANIFEST = [
     ('prisma_lint.rules.schema.PL004_duplicate_name', 'PL004', 'duplicate-name', 'schema', 'error', 'schema', (), False, 'Name is declared twice: a model, view, enum or composite type, a field, or an enum value.'),
     ('prisma_lint.rules.schema.PL005_unknown_relation_field', 'PL005', 'unknown-relation-field', 'schema', 'error', 'schema', (), False, '`@relation` names a field that does not exist, or its `fields` and `references` differ in length.'),
     ('prisma_lint.rules.schema.PL006_unknown_attribute', 'PL006', 'unknown-attribute', 'schema', 'error', 'schema', (), False, 'Attribute is not one Prisma knows.'),
+    ('prisma_lint.rules.schema.PL007_unreadable_file', 'PL007', 'unreadable-file', 'schema', 'error', 'schema', (), False, 'Schema file cannot be read.'),
     ('prisma_lint.rules.naming.PL101_model_name_pascal_case', 'PL101', 'model-name-pascal-case', 'naming', 'error', 'schema', (), False, 'Model, view or composite type name is not PascalCase.'),
     ('prisma_lint.rules.naming.PL102_field_name_camel_case', 'PL102', 'field-name-camel-case', 'naming', 'error', 'schema', (), False, 'Field name is not camelCase.'),
     ('prisma_lint.rules.naming.PL103_enum_name_pascal_case', 'PL103', 'enum-name-pascal-case', 'naming', 'error', 'schema', (), False, 'Enum name is not PascalCase.'),

@@ -8,4 +8,5 @@ RULES: list[str] = [
     "PL004_duplicate_name",
     "PL005_unknown_relation_field",
     "PL006_unknown_attribute",
+    "PL007_unreadable_file",
 ]

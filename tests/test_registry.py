@@ -163,12 +163,13 @@ def test_a_run_imports_only_the_enabled_rules() -> None:
             "config_from_dict({'extends': 'none', 'select': ['PL101']})); "
             "print(sorted(m for m in sys.modules if m.startswith('prisma_lint.rules.') and '.PL' in m))")
     out = subprocess.run([_sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    # The engine's own rules (internal errors, syntax errors, unused suppressions) are tiny modules the
-    # linter takes its codes from; no other rule module is imported.
+    # The engine's own rules (internal errors, syntax errors, unused suppressions, unreadable files) are
+    # tiny modules the linter takes its codes from; no other rule module is imported.
     assert out.strip() == str(["prisma_lint.rules.naming.PL101_model_name_pascal_case",
                                "prisma_lint.rules.schema.PL000_internal_error",
                                "prisma_lint.rules.schema.PL001_syntax_error",
-                               "prisma_lint.rules.schema.PL003_unused_suppression"])
+                               "prisma_lint.rules.schema.PL003_unused_suppression",
+                               "prisma_lint.rules.schema.PL007_unreadable_file"])
 
 
 def test_folders_categories_and_code_ranges_agree() -> None:

@@ -21,7 +21,6 @@ from prisma_lint.files import read_schema_bytes
 from prisma_lint.parser.errors import CappedProblems, PrismaSyntaxError, SyntaxProblem, syntax_problems
 from prisma_lint.parser.driver import MemoDriver, ParseStop, load_tables
 from prisma_lint.parser.lexer import KEYWORDS, LexedComment, Tok, block_boundaries, tokenize
-from prisma_lint.parser.lines import split_lines
 from prisma_lint.parser.transformer import AstBuilder, ParseContext
 
 __all__ = ["parse", "parse_path", "parse_files", "parse_texts", "read_schema_file", "schema_files"]

@@ -235,3 +235,27 @@ def test_schema_folder_is_linted_as_one_schema(tmp_path: Path) -> None:
             assert [d.code for d in await editor.diagnostics(uri)] == ["PL201"]  # `Visit` is found in visit.prisma
 
     _run(session())
+
+
+def test_a_service_schema_is_linted_in_its_project(tmp_path: Path) -> None:
+    """The editor shows exactly what `prisma-lint services/` shows for that file: the document is linted
+    with every service of the project (the cross-service rules see them all)."""
+    import shutil
+
+    from prisma_lint.linter import lint_paths
+
+    platform = Path(__file__).resolve().parents[1] / "fixtures" / "platform"
+    shutil.copytree(platform, tmp_path / "platform")
+    services = tmp_path / "platform" / "services"
+    schema = sorted(services.glob("*/prisma/schema.prisma"))[0]
+    expected = [(d.code, d.line - 1, d.column - 1, d.message) for d in lint_paths([services]).diagnostics
+                if d.path == str(schema)]
+    assert expected
+
+    async def session() -> None:
+        async with Editor(tmp_path) as editor:
+            uri = editor.open(schema)
+            found = await editor.diagnostics(uri)
+            assert [(d.code, d.range.start.line, d.range.start.character, d.message) for d in found] == expected
+
+    _run(session())

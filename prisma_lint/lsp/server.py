@@ -33,7 +33,7 @@ from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.fixes.edits import fix_applies
 from prisma_lint.linter import InputError, lint_groups, lint_text
 from prisma_lint.lsp.convert import diagnostic_range, text_edit, whole_text_edits
-from prisma_lint.lsp.documents import CONFIG_NAMES, document_path, schema_group
+from prisma_lint.lsp.documents import CONFIG_NAMES, document_path, project_groups
 
 __all__ = ["PrismaLintServer", "build_server", "FIX_ALL"]
 
@@ -78,8 +78,8 @@ class PrismaLintServer(LanguageServer):
         return texts
 
     def lint(self, uri: str) -> None:
-        """Lint the document's schema (its schema folder, for a multi-file schema) and publish the
-        diagnostics of every open document of it."""
+        """Lint the document with its schema and project, and publish the diagnostics of every open
+        document of them (a change to one file can fix or break a finding in another)."""
         document = self.workspace.get_text_document(uri)
         path = document_path(uri)
         uris = [uri]
@@ -87,13 +87,17 @@ class PrismaLintServer(LanguageServer):
             if path is None:
                 found = {uri: lint_text(document.source)}
             else:
-                group = schema_group(path)
-                open_uris = {str(document_path(u)): u for u in self.workspace.text_documents if self.is_schema(u)
-                             and document_path(u) is not None}
-                uris = [open_uris[str(p)] for p in group if str(p) in open_uris]
-                result = lint_groups([group], None, self._open_texts())
-                found = {u: [d for d in result.diagnostics if d.path == str(document_path(u))
-                             or (d.path is None and u == uri)] for u in uris}
+                groups = project_groups(path)
+                files = {str(p) for group in groups for p in group}
+                open_uris = {str(document_path(u)): u for u in self.workspace.text_documents
+                             if self.is_schema(u) and document_path(u) is not None}
+                uris = [uri, *sorted(u for p, u in open_uris.items() if p in files and u != uri)]
+                result = lint_groups(groups, None, self._open_texts())
+                found = {u: [] for u in uris}
+                for diagnostic in result.diagnostics:
+                    target = open_uris.get(diagnostic.path) if diagnostic.path else None
+                    if target in found:
+                        found[target].append(diagnostic)
         except (ConfigError, InputError) as error:
             found = {uri: [Diagnostic(str(path) if path else None, 1, 1, 1, 1, "PL000", "configuration-error",
                                       Severity.ERROR, f"prisma-lint cannot lint this file: {error}")]}
@@ -188,11 +192,11 @@ class PrismaLintServer(LanguageServer):
         source = self.workspace.get_text_document(uri).source
         if path is None:
             path = Path("untitled.prisma")
-            group, texts = [path], {str(path): source}
+            groups, texts = [[path]], {str(path): source}
         else:
-            group, texts = schema_group(path), self._open_texts()
+            groups, texts = project_groups(path), self._open_texts()
         try:
-            outcome = fix_texts([group], texts, None, unsafe=self.unsafe_fixes)
+            outcome = fix_texts(groups, texts, None, unsafe=self.unsafe_fixes)
         except (ConfigError, InputError):
             return None
         return outcome.texts.get(str(path))

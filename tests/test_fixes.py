@@ -156,3 +156,14 @@ def test_a_fix_is_only_written_when_the_result_parses(tmp_path, monkeypatch, cap
     assert main([*ONLY_PL201, "--fix-only", str(path)]) == 0
     assert "would leave the schema unparsable; not applied" in capsys.readouterr().err
     assert path.read_text() == MISSING_INDEX
+
+
+def test_fix_reports_in_the_chosen_format_and_refuses_stdin(tmp_path, capsys) -> None:
+    import json
+
+    path = _schema(tmp_path, MISSING_INDEX.replace("model Visit {", "model visit_row {").replace("Visit  @", "visit_row  @"))
+    assert main(["--select", "PL201,PL101", "--fix", "--format", "json", str(path)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [d["code"] for d in report["diagnostics"]] == ["PL101"]
+    assert main(["--fix", "-"]) == 2
+    assert "stdin" in capsys.readouterr().err

@@ -13,7 +13,7 @@ from typing import Union
 from prisma_lint.config import CliSelection, LintConfig
 from prisma_lint.fixes.diff import unified_diff
 from prisma_lint.fixes.engine import MAX_PASSES, fix_groups, write_fixes
-from prisma_lint.linter import lint_groups, schema_groups
+from prisma_lint.linter import InputError, lint_groups, schema_groups
 
 __all__ = ["run_fix"]
 
@@ -25,6 +25,8 @@ def _plural(count: int, word: str) -> str:
 
 
 def run_fix(args: argparse.Namespace, config: Union[LintConfig, CliSelection, None]) -> int:
+    if "-" in args.paths:
+        raise InputError("--fix, --fix-only and --diff work on files; `-` (stdin) cannot be fixed in place")
     groups = schema_groups(args.paths)
     outcome, problems = fix_groups(groups, config, unsafe=args.unsafe_fixes)
     changed = outcome.changed
@@ -49,12 +51,12 @@ def run_fix(args: argparse.Namespace, config: Union[LintConfig, CliSelection, No
     if args.fix_only:
         _print(notes + problems)
         return EXIT_ERROR if problems else EXIT_CLEAN
-    # --fix: report what remains, as a plain run would (read back from disk).
+    # --fix: report what remains, as a plain run would (read back from disk), in the chosen format.
     from prisma_lint.cli import _exit_code, _report, _stderr_notes
 
     result = lint_groups(groups, config)
-    _report(args, result)  # in the format, file and severity threshold asked for, as a plain run
-    _print(notes + problems + _stderr_notes(result))
+    _report(args, result)
+    _print(notes + problems + ([] if args.quiet else _stderr_notes(result)))
     if problems:
         return EXIT_ERROR
     code = _exit_code(result, args.fail_on)

@@ -263,9 +263,23 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, p
             in_file = [d for d in found if d.path == file_path]
             result.diagnostics.extend(_finish_file(in_file, unit.schema, file_path, settings, registry, ignored,
                                                    result.suppressed, unit.texts.get(file_path)))
-        result.diagnostics.extend(d for d in found if d.path not in unit.texts)
+        # Migration SQL files the migration rules read: `-- prisma-lint-...` comments suppress there too.
+        sql_files = _sql_comment_schemas(unit)
+        for file_path, comments in sql_files.items():
+            in_file = [d for d in found if d.path == file_path]
+            result.diagnostics.extend(_finish_file(in_file, comments, file_path, settings, registry,
+                                                   lambda diagnostic: False, result.suppressed))
+        result.diagnostics.extend(d for d in found if d.path not in unit.texts and d.path not in sql_files)
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return result
+
+
+def _sql_comment_schemas(unit: SchemaUnit) -> dict:
+    import sys
+
+    if "prisma_lint.migrations.analysis" not in sys.modules:  # no migration SQL rule ran
+        return {}
+    return sys.modules["prisma_lint.migrations.analysis"].sql_comment_schemas(unit)
 
 
 class _Configs:

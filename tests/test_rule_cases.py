@@ -6,16 +6,25 @@ no violations must be clean for that rule. Each failing case is also run with th
 before but switched off (`ignore`), and with a `// prisma-lint-disable-file` comment for it: both must
 silence it. A case whose findings have a fix gives the `fixed` schema (after `--fix --unsafe-fixes`
 with only that rule on), which the rule must then find clean.
+
+A case for a rule that reads migration SQL adds a `migrations` table: paths under the service's
+`migrations/` folder and their text (`"20241222120000_init/migration.sql" = "..."`). The case is then
+written to a temporary service folder (`prisma/schema.prisma` holds `schema`, which may be empty) and
+linted from disk; its violations name their `file` (a path under `migrations/`, or `schema.prisma`, the
+default). Its disable-file run adds the comment to every file of the service.
 """
 
 from __future__ import annotations
 
+import tempfile
+from dataclasses import replace
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from prisma_lint import lint_text
+from migration_service import write_service
+from prisma_lint import lint_paths, lint_text
 from prisma_lint.fixes.engine import fix_texts
 from prisma_lint.config import config_from_dict
 from prisma_lint.rules.registry import default_registry
@@ -41,7 +50,27 @@ def _config(rule_code: str, case: dict, ignored: bool = False):
     return config_from_dict(table)
 
 
+def _relative(path: Path, prisma: Path) -> str:
+    path = path.resolve().relative_to(prisma.resolve())
+    return str(path.relative_to("migrations")) if path.parts[0] == "migrations" else str(path)
+
+
+def _run_on_disk(rule_code: str, case: dict, ignored: bool = False, suppressed: bool = False):
+    """A case with `migrations`: written to a temporary service folder and linted from there."""
+    rule = default_registry().get(rule_code)
+    schema, files = case.get("schema", ""), dict(case["migrations"])
+    if suppressed:
+        schema = schema.rstrip("\n") + f"\n// prisma-lint-disable-file {rule.name}\n"
+        files = {name: text.rstrip("\n") + f"\n-- prisma-lint-disable-file {rule.name}\n" for name, text in files.items()}
+    with tempfile.TemporaryDirectory() as folder:
+        schema_path = write_service(Path(folder), schema, files)
+        found = lint_paths([schema_path], _config(rule_code, case, ignored)).diagnostics
+        return [replace(d, path=_relative(Path(d.path), schema_path.parent)) for d in found if d.code == rule.code]
+
+
 def _run(rule_code: str, case: dict, ignored: bool = False, suppressed: bool = False, schema: str | None = None):
+    if "migrations" in case:
+        return _run_on_disk(rule_code, case, ignored, suppressed)
     rule = default_registry().get(rule_code)
     schema = case["schema"] if schema is None else schema
     if suppressed:
@@ -56,9 +85,14 @@ def _run(rule_code: str, case: dict, ignored: bool = False, suppressed: bool = F
 def test_rule_case(rule_code: str, case: dict) -> None:
     found = _run(rule_code, case)
     expected = case.get("violations", [])
-    assert [(d.line, d.column) for d in found] == [(v["line"], v["column"]) for v in expected], (
-        "\n".join(f"{d.line}:{d.column} {d.message}" for d in found) or "no diagnostics"
-    )
+    if "migrations" in case:
+        assert [(d.path, d.line, d.column) for d in found] == [
+            (v.get("file", "schema.prisma"), v["line"], v["column"]) for v in expected], (
+            "\n".join(f"{d.path}:{d.line}:{d.column} {d.message}" for d in found) or "no diagnostics")
+    else:
+        assert [(d.line, d.column) for d in found] == [(v["line"], v["column"]) for v in expected], (
+            "\n".join(f"{d.line}:{d.column} {d.message}" for d in found) or "no diagnostics"
+        )
     for diagnostic, violation in zip(found, expected):
         if "message" in violation:
             assert violation["message"] in diagnostic.message

@@ -21,8 +21,9 @@ ENGINE_RULES = {"PL001"}
 # makes such paths).
 NO_EXAMPLE_RULES = {"PL000", "PL007"}
 # Rules that read files beside the schema (its migrations folder): an Example cannot show those as text;
-# tests/test_migration_rules.py checks them on real folders.
-FILE_RULES = {"PL501"}
+# tests/test_migration_rules.py checks PL501 on real folders, tests/migrations/test_sql_rule_docs.py the
+# SQL rules' ```sql Examples.
+FILE_RULES = {"PL501"} | {r.code for r in RULES if r.category == "migrations"}
 
 
 def _only(rule, options=None):
@@ -51,10 +52,10 @@ def test_every_option_is_documented(rule) -> None:
 def test_example_triggers_and_use_instead_is_clean(rule) -> None:
     if rule.code in NO_EXAMPLE_RULES:
         pytest.skip("no schema text triggers it (see NO_EXAMPLE_RULES)")
-    bad, good = examples(rule)
-    assert bad and good, f"{rule.module}: the Example needs a ```prisma block, then 'Use instead:' and another"
     if rule.code in FILE_RULES:
         pytest.skip("reads the migrations folder beside a schema file; see tests/test_migration_rules.py")
+    bad, good = examples(rule)
+    assert bad and good, f"{rule.module}: the Example needs a ```prisma block, then 'Use instead:' and another"
     config = _only(rule, rule.default_options)
     bad_found = lint_text(bad, "example.prisma", config)
     if rule.code in ENGINE_RULES:

@@ -1,0 +1,111 @@
+"""One service's migrations, read and replayed once per lint run and shared by every migration rule.
+
+For each migration, in Prisma's order: its SQL, the database model before and after it (offline
+replay), and, when it has a rollback script, the model after that rollback. At the end, the model the
+migrations build and the one the schema expects. Computed on first use by a rule and cached for the
+schema it belongs to.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from typing import Optional
+
+from prisma_lint.ast.nodes import Comment, Schema, Span
+from prisma_lint.migrations.expected import expected_database
+from prisma_lint.migrations.model import Database
+from prisma_lint.migrations.replay import Replay
+from prisma_lint.migrations.service import Migration, Service, locate
+from prisma_lint.migrations.sql import SqlFile, read_sql
+
+__all__ = ["MigrationRun", "ServiceAnalysis", "analyse", "analyse_service", "sql_comment_schemas"]
+
+
+@dataclass
+class MigrationRun:
+    migration: Migration
+    sql: Optional[SqlFile]
+    before: Database
+    after: Database
+    problems: list[tuple[Span, str]] = field(default_factory=list)  # statements PostgreSQL would refuse
+    rollback: Optional[SqlFile] = None
+    after_rollback: Optional[Database] = None
+    rollback_problems: list[tuple[Span, str]] = field(default_factory=list)
+
+
+@dataclass
+class ServiceAnalysis:
+    service: Service
+    runs: list[MigrationRun] = field(default_factory=list)
+    final: Database = field(default_factory=Database)
+    expected: Optional[Database] = None
+    skipped: Optional[str] = None  # why the SQL was not checked (no migrations folder, not PostgreSQL)
+    files: dict[str, SqlFile] = field(default_factory=dict)  # every SQL file read, by path
+
+
+def analyse_service(service: Service, schema: Optional[Schema]) -> ServiceAnalysis:
+    result = ServiceAnalysis(service)
+    if service.folder is None:
+        result.skipped = "has no migrations folder"
+        return result
+    if not service.is_postgres:
+        result.skipped = f"uses the `{service.provider}` provider (the SQL checks read PostgreSQL only)"
+        return result
+    replay = Replay()
+    for migration in service.migrations:
+        if migration.sql_path is None:
+            continue
+        sql = read_sql(migration.sql_path)
+        result.files[sql.path] = sql
+        before = replay.db.copy()
+        replay.problems = []
+        replay.apply_all(sql.statements)
+        run = MigrationRun(migration, sql, before, replay.db.copy(), list(replay.problems))
+        if migration.rollback_path is not None:
+            run.rollback = read_sql(migration.rollback_path)
+            result.files[run.rollback.path] = run.rollback
+            undo = Replay(run.after.copy()).apply_all(run.rollback.statements)
+            run.after_rollback, run.rollback_problems = undo.db, undo.problems
+        result.runs.append(run)
+    result.final = replay.db
+    result.expected = expected_database(schema) if schema is not None else None
+    return result
+
+
+_CACHE: dict[int, tuple[weakref.ref, ServiceAnalysis]] = {}
+
+
+def analyse(unit) -> ServiceAnalysis:
+    """The analysis of a `SchemaUnit` (computed once per unit)."""
+    key = id(unit)
+    entry = _CACHE.get(key)
+    if entry is not None and entry[0]() is unit:
+        return entry[1]
+    files = [path for path in unit.texts if path]
+    result = analyse_service(locate(unit.schema, files, unit.service), unit.schema)
+    _CACHE[key] = (weakref.ref(unit, lambda _ref, key=key: _CACHE.pop(key, None)), result)
+    return result
+
+
+def sql_comment_schemas(unit) -> dict[str, Schema]:
+    """For suppressions: each SQL file a migration rule read for this unit, as a comment-only Schema (the
+    directive reader works on `Schema.comments`). Empty when no migration rule ran."""
+    entry = _CACHE.get(id(unit))
+    if entry is None or entry[0]() is not unit:
+        return {}
+    return {path: Schema(blocks=(), comments=tuple(c for c in sql.comments if isinstance(c, Comment)), files=(path,))
+            for path, sql in entry[1].files.items()}
+
+
+def for_rule(ctx) -> Optional[ServiceAnalysis]:
+    """The analysis a migration rule checks, or None when there is nothing to check (a schema given as
+    text, no migrations folder, not PostgreSQL: `migrations-not-checked` says so)."""
+    if ctx.unit is None or not any(path for path in ctx.unit.texts):
+        return None
+    result = analyse(ctx.unit)
+    return None if result.skipped else result
+
+
+def file_start(path) -> Span:
+    return Span(str(path), 1, 1, 1, 1, 0, 0)

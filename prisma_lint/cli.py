@@ -279,6 +279,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         from prisma_lint.lsp import serve
 
         return serve(argv[1:])
+    if argv[:1] == ["verify-migrations"]:  # migrations applied on a real PostgreSQL (prisma_lint.migrations)
+        from prisma_lint.migrations.verify_cli import main as verify_migrations
+
+        return verify_migrations(argv[1:])
     args = _build_parser().parse_args(argv)
     from prisma_lint.config import ConfigError
     from prisma_lint.linter import InputError

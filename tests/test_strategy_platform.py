@@ -28,7 +28,18 @@ DRIFT: list[tuple[int, str, int, str, str]] = [
     (11, "auth-service", 150, "PL301", "`LoginAttempt` has no `createdAt` and `updatedAt`"),
     (12, "pharmacy-service", 1, "PL501", "has no rollback script"),
     (0, "api", 1, "PL501", "`webhook_event_log_migration.sql` is a loose SQL file"),
+    (13, "telehealth-service", 2, "PL503", "`template` is added to `AppointmentReminder` as NOT NULL without a DEFAULT"),
+    (14, "auth-service", 5, "PL504", "`PasswordReset.channel` is made NOT NULL in the migration that added it"),
+    (15, "chronic-care-service", 5, "PL505", "changes data here and the schema on line 2"),
+    (16, "mental-health-service", 2, "PL506", "UPDATE of every row of `SafetyPlan`"),
+    (17, "laboratory-service", 2, "PL507", "Drops column `LabResult.verifiedBy`"),
+    (19, "api", 2, "PL509", "Renames column `OrganizationSetting.value` to `data`"),
+    (20, "auth-service", 177, "PL510", "`MfaFactor.deviceName` differs: the schema says type `varchar(64)` against "
+                                       "`varchar(32)`"),
+    (21, "mental-health-service", 1, "PL511", "Does not drop table `SafetyPlanReview`"),
 ]
+# Item 18 (PL508) is off in the strategy preset; it is reported when selected.
+OFF_IN_PRESET = [(18, "imaging-service", 2, "PL508", "without CONCURRENTLY")]
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +66,11 @@ def test_nothing_else_is_reported(diagnostics) -> None:
     expected = sorted((service, line, code) for _item, service, line, code, _f in DRIFT)
     actual = sorted((service, d.line, d.code) for service, d in diagnostics)
     assert actual == expected, "\n".join(f"services/{s}:{d.line} {d.code} {d.message}" for s, d in diagnostics)
+
+
+def test_rule_off_in_the_preset_reports_its_item_when_selected() -> None:
+    from prisma_lint.config import CliSelection
+
+    result = prisma_lint.lint_paths([SERVICES], CliSelection(["PL508"], []))
+    found = [(Path(d.path).resolve().relative_to(SERVICES).parts[0], d.line, d.code) for d in result.diagnostics]
+    assert found == [(service, line, code) for _item, service, line, code, _f in OFF_IN_PRESET]

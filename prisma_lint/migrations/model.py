@@ -164,9 +164,20 @@ def compare(expected: Database, actual: Database) -> list[Difference]:
     for name, have in actual.tables.items():
         if name not in expected.tables:
             found.append(Difference("extra", "table", name, "", None, have))
+    # An index or foreign key of a table that is on one side only goes with its table: not listed again.
+    lone = {d.name for d in found if d.what == "table"}
+    found.extend(_index_and_key_differences(expected, actual, lone))
+    found.extend(_enum_differences(expected, actual))
+    return found
+
+
+def _index_and_key_differences(expected: Database, actual: Database, lone: set[str]) -> list[Difference]:
+    found: list[Difference] = []
     for name, want in expected.indexes.items():
         have = actual.indexes.get(name)
         if have is None:
+            if want.table in lone:
+                continue
             found.append(Difference("missing", "index", name, f"on {want.table}{_columns(want.columns)}", want, None))
         elif (want.table, want.columns, want.unique) != (have.table, have.columns, have.unique):
             kinds = {True: "unique", False: "not unique"}
@@ -174,18 +185,25 @@ def compare(expected: Database, actual: Database) -> list[Difference]:
                       f"{have.table}{_columns(have.columns)} {kinds[have.unique]}")
             found.append(Difference("changed", "index", name, detail, want, have))
     for name, have in actual.indexes.items():
-        if name not in expected.indexes:
+        if name not in expected.indexes and have.table not in lone:
             found.append(Difference("extra", "index", name, f"on {have.table}{_columns(have.columns)}", None, have))
     for key, want in expected.foreign_keys.items():
         have = actual.foreign_keys.get(key)
         if have is None:
+            if want.table in lone:
+                continue
             found.append(Difference("missing", "foreign key", want.name, f"on {want.table}", want, None))
         elif want != have:
             detail = (f"{_fk(want)} against {_fk(have)}")
             found.append(Difference("changed", "foreign key", want.name, detail, want, have))
     for key, have in actual.foreign_keys.items():
-        if key not in expected.foreign_keys:
+        if key not in expected.foreign_keys and have.table not in lone:
             found.append(Difference("extra", "foreign key", have.name, f"on {have.table}", None, have))
+    return found
+
+
+def _enum_differences(expected: Database, actual: Database) -> list[Difference]:
+    found: list[Difference] = []
     for name, want in expected.enums.items():
         have = actual.enums.get(name)
         if have is None:

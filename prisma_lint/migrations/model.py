@@ -142,19 +142,24 @@ def _column_changes(table: str, want: Column, have: Column) -> list[Difference]:
 def compare(expected: Database, actual: Database) -> list[Difference]:
     """Every difference between two models, tables first, in a stable order."""
     found: list[Difference] = []
+    # Snapshots share the objects nothing changed (see the module's docstring): `is` skips those.
     for name, want in expected.tables.items():
         have = actual.tables.get(name)
+        if have is want:
+            continue
         if have is None:
             found.append(Difference("missing", "table", name, "", want, None))
             continue
+        have_columns = {c.name: c for c in have.columns}
+        want_columns = {c.name for c in want.columns}
         for column in want.columns:
-            other = have.column(column.name)
+            other = have_columns.get(column.name)
             if other is None:
                 found.append(Difference("missing", "column", f"{name}.{column.name}", "", column, None))
-            else:
+            elif other is not column:
                 found.extend(_column_changes(name, column, other))
         for column in have.columns:
-            if want.column(column.name) is None:
+            if column.name not in want_columns:
                 found.append(Difference("extra", "column", f"{name}.{column.name}", "", None, column))
         if want.primary_key != have.primary_key:
             w, h = want.primary_key, have.primary_key
@@ -175,6 +180,8 @@ def _index_and_key_differences(expected: Database, actual: Database, lone: set[s
     found: list[Difference] = []
     for name, want in expected.indexes.items():
         have = actual.indexes.get(name)
+        if have is want:
+            continue
         if have is None:
             if want.table in lone:
                 continue
@@ -189,6 +196,8 @@ def _index_and_key_differences(expected: Database, actual: Database, lone: set[s
             found.append(Difference("extra", "index", name, f"on {have.table}{_columns(have.columns)}", None, have))
     for key, want in expected.foreign_keys.items():
         have = actual.foreign_keys.get(key)
+        if have is want:
+            continue
         if have is None:
             if want.table in lone:
                 continue
@@ -206,6 +215,8 @@ def _enum_differences(expected: Database, actual: Database) -> list[Difference]:
     found: list[Difference] = []
     for name, want in expected.enums.items():
         have = actual.enums.get(name)
+        if have is want:
+            continue
         if have is None:
             found.append(Difference("missing", "enum", name, "", want, None))
             continue

@@ -20,6 +20,7 @@ from pglast import ast
 from pglast.parser import ParseError, scan
 
 from prisma_lint.ast.nodes import Comment, Span
+from prisma_lint.migrations.nodes import parse_statements
 
 __all__ = ["Statement", "SqlFile", "read_sql", "parse_sql_text", "MAX_BYTES"]
 
@@ -111,7 +112,7 @@ def parse_sql_text(text: str, path: str) -> SqlFile:
         result.problems.append((Span(path, 1, 1, 1, 1, 0, 0), "The file has no SQL statement."))
         return result
     try:
-        pieces = [(raw.stmt, raw.stmt_location, raw.stmt_len) for raw in pglast.parse_sql(text)]
+        pieces = parse_statements(text)
     except ParseError:
         pieces = _parse_piecewise(text, path, lines, result)
     except Exception as error:  # noqa: BLE001 - the parser itself failing is reported, never raised
@@ -162,15 +163,15 @@ def _parse_piecewise(text: str, path: str, lines: _Lines, result: SqlFile) -> li
         if not chunk.strip() or _skip_blank(text, start) >= end:
             continue
         try:
-            parsed = pglast.parse_sql(chunk)
+            parsed = parse_statements(chunk)
         except ParseError as error:
             message, index = (error.args + (0,))[:2] if error.args else ("syntax error", 0)
             at = start + (index if isinstance(index, int) and 0 <= index <= len(chunk) else 0)
             at = max(at, _skip_blank(text, start)) if index == 0 else at
             result.problems.append((lines.span(path, at, at + 1), f"PostgreSQL cannot parse this statement: {message}."))
             continue
-        for raw in parsed:
-            pieces.append((raw.stmt, start + raw.stmt_location, raw.stmt_len or (end - start - raw.stmt_location)))
+        for node, location, length in parsed:
+            pieces.append((node, start + location, length or (end - start - location)))
     return pieces
 
 
@@ -211,11 +212,11 @@ def _read_do(node: ast.DoStmt, text: str, start: int, end: int, path: str, lines
         at = body_at + (found if found >= 0 else offset)
         span = lines.span(path, at, at + len(query))
         try:
-            parsed = pglast.parse_sql(query)
+            parsed = parse_statements(query)
         except ParseError as error:
             result.problems.append((span, f"PostgreSQL cannot parse this statement: {error.args[0]}."))
             return
-        for raw in parsed:
-            result.statements.append(Statement(raw.stmt, span, query, in_do=True, in_loop=in_loop))
+        for node, _location, _length in parsed:
+            result.statements.append(Statement(node, span, query, in_do=True, in_loop=in_loop))
 
     visit(tree, False)

@@ -68,6 +68,9 @@ def analyse_service(service: Service, schema: Optional[Schema]) -> ServiceAnalys
             undo = Replay(run.after.copy()).apply_all(run.rollback.statements)
             run.after_rollback, run.rollback_problems = undo.db, undo.problems
         result.runs.append(run)
+    for orphan in service.orphan_rollbacks:  # read too: PL511 reports it, and its comments may suppress that
+        sql = read_sql(orphan)
+        result.files[sql.path] = sql
     result.final = replay.db
     result.expected = expected_database(schema) if schema is not None else None
     return result

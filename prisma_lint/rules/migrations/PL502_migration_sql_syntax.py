@@ -23,8 +23,6 @@ Use instead:
 CREATE TABLE "Patient" ("id" TEXT NOT NULL);
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

@@ -24,8 +24,6 @@ CREATE TABLE "User" ("id" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id
 ALTER TABLE "User" ADD COLUMN "newField" TEXT;
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

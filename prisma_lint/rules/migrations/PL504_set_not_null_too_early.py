@@ -28,8 +28,6 @@ ALTER TABLE "User" ADD COLUMN "newField" TEXT;
 ALTER TABLE "User" ALTER COLUMN "newField" SET NOT NULL;
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

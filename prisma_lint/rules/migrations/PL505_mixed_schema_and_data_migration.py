@@ -29,8 +29,6 @@ ALTER TABLE "User" ADD COLUMN "newField" TEXT;
 UPDATE "User" SET "newField" = "oldField" WHERE "newField" IS NULL;
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

@@ -39,8 +39,6 @@ BEGIN
 END $$;
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

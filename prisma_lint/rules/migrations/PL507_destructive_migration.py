@@ -28,8 +28,6 @@ CREATE TABLE "Patient" ("id" TEXT NOT NULL, "dateOfBirthOld" TEXT, CONSTRAINT "P
 ALTER TABLE "Patient" DROP COLUMN "dateOfBirthOld";
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

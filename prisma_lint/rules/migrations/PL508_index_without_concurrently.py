@@ -26,8 +26,6 @@ CREATE TABLE "Patient" ("id" TEXT NOT NULL, "email" TEXT, CONSTRAINT "Patient_pk
 CREATE INDEX CONCURRENTLY "Patient_email_idx" ON "Patient"("email");
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

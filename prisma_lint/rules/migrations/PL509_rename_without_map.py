@@ -35,8 +35,6 @@ model Member {
 CREATE TABLE "User" ("id" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

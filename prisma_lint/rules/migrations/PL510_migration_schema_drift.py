@@ -40,8 +40,6 @@ model Patient {
 CREATE TABLE "Patient" ("id" TEXT NOT NULL, "email" TEXT NOT NULL, CONSTRAINT "Patient_pkey" PRIMARY KEY ("id"));
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

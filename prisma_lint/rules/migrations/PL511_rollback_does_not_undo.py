@@ -33,8 +33,6 @@ DROP TABLE IF EXISTS "Patient";
 DELETE FROM "_prisma_migrations" WHERE migration_name = '20241222120000_create_patient';
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

@@ -39,8 +39,6 @@ DROP TABLE IF EXISTS "Visit";
 DELETE FROM "_prisma_migrations" WHERE migration_name = '20241222120000_create_visit';
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

@@ -34,8 +34,6 @@ datasource db {
 SELECT 1;
 ```
 
-## Options
-None.
 """
 
 from __future__ import annotations

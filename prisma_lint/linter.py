@@ -249,7 +249,8 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, p
                 if where is None or setting is not None:
                     if setting is not None and setting.severity != diagnostic.severity:
                         diagnostic = dataclasses.replace(diagnostic, severity=setting.severity)
-                    result.diagnostics.append(diagnostic)
+                    # With its service's schema, so the suppression comments of its own file apply to it.
+                    (where[2] if where is not None else result.diagnostics).append(diagnostic)
                 continue
             setting = next((s for s in entry[1] if s.rule.code == diagnostic.code), None)
             if setting is None:
@@ -264,7 +265,7 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, p
             result.diagnostics.extend(_finish_file(in_file, unit.schema, file_path, settings, registry, ignored,
                                                    result.suppressed, unit.texts.get(file_path)))
         # Migration SQL files the migration rules read: `-- prisma-lint-...` comments suppress there too.
-        sql_files = _sql_comment_schemas(unit)
+        sql_files = _sql_comment_schemas(project.service_of(unit.path) if unit.path else None)
         for file_path, comments in sql_files.items():
             in_file = [d for d in found if d.path == file_path]
             result.diagnostics.extend(_finish_file(in_file, comments, file_path, settings, registry,
@@ -274,12 +275,13 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, p
     return result
 
 
-def _sql_comment_schemas(unit: SchemaUnit) -> dict:
+def _sql_comment_schemas(service: Optional[Service]) -> dict[str, Schema]:
+    """The SQL files the migration rules read for a service, as comment-only schemas (suppressions)."""
     import sys
 
-    if "prisma_lint.migrations.analysis" not in sys.modules:  # no migration SQL rule ran
+    if service is None or "prisma_lint.migrations.analysis" not in sys.modules:  # no migration rule ran
         return {}
-    return sys.modules["prisma_lint.migrations.analysis"].sql_comment_schemas(unit)
+    return sys.modules["prisma_lint.migrations.analysis"].sql_comment_schemas(service)
 
 
 class _Configs:

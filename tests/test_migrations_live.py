@@ -19,8 +19,6 @@ import pytest
 from prisma_lint.migrations.analysis import analyse_service
 from prisma_lint.migrations.cluster import Cluster, find_binaries
 from prisma_lint.migrations.model import compare
-from prisma_lint.migrations.service import locate
-from prisma_lint.parser import parse_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = sorted(p for p in (ROOT / "fixtures" / "platform" / "services").iterdir() if p.is_dir())
@@ -37,9 +35,10 @@ def cluster():
 
 
 def _service(folder: Path):
-    schema_file = folder / "prisma" / "schema.prisma"
-    schema = parse_files([schema_file])
-    return locate(schema, [str(schema_file)], folder.name), schema
+    from prisma_lint.migrations.verify_cli import _services
+
+    [(service, schema)] = _services([str(folder)])
+    return service, schema
 
 
 @pytest.mark.parametrize("folder", SERVICES, ids=lambda p: p.name)

@@ -3,23 +3,25 @@
 For each migration, in Prisma's order: its SQL, the database model before and after it (offline
 replay), and, when it has a rollback script, the model after that rollback. At the end, the model the
 migrations build and the one the schema expects. Computed on first use by a rule and cached for the
-schema it belongs to.
+service (`prisma_lint.project.Service`) it belongs to.
 """
 
 from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
-from typing import Optional
+from pathlib import Path
+from typing import Iterator, Optional
 
 from prisma_lint.ast.nodes import Comment, Schema, Span
 from prisma_lint.migrations.expected import expected_database
 from prisma_lint.migrations.model import Database
 from prisma_lint.migrations.replay import Replay
-from prisma_lint.migrations.service import Migration, Service, locate
+from prisma_lint.migrations.service import Migration, Service, from_project
 from prisma_lint.migrations.sql import SqlFile, read_sql
 
-__all__ = ["MigrationRun", "ServiceAnalysis", "analyse", "analyse_service", "sql_comment_schemas"]
+__all__ = ["MigrationRun", "ServiceAnalysis", "analyse", "analyse_service", "checked", "sql_comment_schemas",
+           "file_start"]
 
 
 @dataclass
@@ -42,6 +44,7 @@ class ServiceAnalysis:
     expected: Optional[Database] = None
     skipped: Optional[str] = None  # why the SQL was not checked (no migrations folder, not PostgreSQL)
     files: dict[str, SqlFile] = field(default_factory=dict)  # every SQL file read, by path
+    schema: Optional[Schema] = None
 
 
 def analyse_service(service: Service, schema: Optional[Schema]) -> ServiceAnalysis:
@@ -72,6 +75,7 @@ def analyse_service(service: Service, schema: Optional[Schema]) -> ServiceAnalys
         sql = read_sql(orphan)
         result.files[sql.path] = sql
     result.final = replay.db
+    result.schema = schema
     result.expected = expected_database(schema) if schema is not None else None
     return result
 
@@ -79,35 +83,39 @@ def analyse_service(service: Service, schema: Optional[Schema]) -> ServiceAnalys
 _CACHE: dict[int, tuple[weakref.ref, ServiceAnalysis]] = {}
 
 
-def analyse(unit) -> ServiceAnalysis:
-    """The analysis of a `SchemaUnit` (computed once per unit)."""
-    key = id(unit)
+def analyse(service) -> ServiceAnalysis:
+    """The analysis of a `prisma_lint.project.Service` (computed once per service and run)."""
+    key = id(service)
     entry = _CACHE.get(key)
-    if entry is not None and entry[0]() is unit:
+    if entry is not None and entry[0]() is service:
         return entry[1]
-    files = [path for path in unit.texts if path]
-    result = analyse_service(locate(unit.schema, files, unit.service), unit.schema)
-    _CACHE[key] = (weakref.ref(unit, lambda _ref, key=key: _CACHE.pop(key, None)), result)
+    if not any(Path(p).is_file() for p in service.schema_files):  # a schema given as text: no folder beside it
+        result = ServiceAnalysis(Service(service.name, None, None, None), skipped="was given as text")
+    else:
+        result = analyse_service(from_project(service), next(service.schemas(), None))
+    _CACHE[key] = (weakref.ref(service, lambda _ref, key=key: _CACHE.pop(key, None)), result)
     return result
 
 
-def sql_comment_schemas(unit) -> dict[str, Schema]:
-    """For suppressions: each SQL file a migration rule read for this unit, as a comment-only Schema (the
-    directive reader works on `Schema.comments`). Empty when no migration rule ran."""
-    entry = _CACHE.get(id(unit))
-    if entry is None or entry[0]() is not unit:
+def checked(project) -> Iterator[ServiceAnalysis]:
+    """The analysis of every service a migration rule checks (with a migrations folder, on PostgreSQL,
+    its schema parsed): `migrations-not-checked` reports the others."""
+    for service in project.services:
+        if not service.parsed:
+            continue
+        result = analyse(service)
+        if result.skipped is None:
+            yield result
+
+
+def sql_comment_schemas(service) -> dict[str, Schema]:
+    """For suppressions: each SQL file the migration rules read for this service, as a comment-only
+    Schema (the directive reader works on `Schema.comments`). Empty when no migration rule ran."""
+    entry = _CACHE.get(id(service)) if service is not None else None
+    if entry is None or entry[0]() is not service:
         return {}
     return {path: Schema(blocks=(), comments=tuple(c for c in sql.comments if isinstance(c, Comment)), files=(path,))
             for path, sql in entry[1].files.items()}
-
-
-def for_rule(ctx) -> Optional[ServiceAnalysis]:
-    """The analysis a migration rule checks, or None when there is nothing to check (a schema given as
-    text, no migrations folder, not PostgreSQL: `migrations-not-checked` says so)."""
-    if ctx.unit is None or not any(path for path in ctx.unit.texts):
-        return None
-    result = analyse(ctx.unit)
-    return None if result.skipped else result
 
 
 def file_start(path) -> Span:

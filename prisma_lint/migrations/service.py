@@ -1,5 +1,6 @@
-"""A service's migrations on disk: the `migrations/` folder beside its schema, the migration folders in
-the order Prisma applies them (by name), each one's rollback script, and the datasource provider."""
+"""A service's migrations on disk: the migration folders in the order Prisma applies them (by name), each
+one's rollback script, and the datasource provider. Which folder is the service's `migrations/` is the
+project's to say (`prisma_lint.project.Service`); `locate` reads what is in it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Optional
 
 from prisma_lint.ast.nodes import Schema
 
-__all__ = ["Migration", "Service", "locate", "find_migrations_folder", "POSTGRES_PROVIDERS"]
+__all__ = ["Migration", "Service", "locate", "from_project", "POSTGRES_PROVIDERS"]
 
 POSTGRES_PROVIDERS = {"postgresql", "postgres"}
 _STAMP = re.compile(r"^(\d{14})_")
@@ -45,18 +46,6 @@ class Service:
         return self.provider is None or self.provider in POSTGRES_PROVIDERS
 
 
-def find_migrations_folder(schema_files: list[str]) -> Optional[Path]:
-    """`migrations/` beside the schema file (or, for a `prisma/schema/` folder, beside that folder)."""
-    for file_path in schema_files:
-        if not file_path:
-            continue
-        folder = Path(file_path).parent
-        for candidate in (folder / "migrations", folder.parent / "migrations"):
-            if candidate.is_dir():
-                return candidate
-    return None
-
-
 def _lock_provider(folder: Path) -> Optional[str]:
     try:
         return tomllib.loads((folder / "migration_lock.toml").read_text(encoding="utf-8")).get("provider")
@@ -64,14 +53,19 @@ def _lock_provider(folder: Path) -> Optional[str]:
         return None
 
 
-def locate(schema: Optional[Schema], schema_files: list[str], name: Optional[str] = None) -> Service:
-    folder = find_migrations_folder(schema_files)
+def from_project(service) -> Service:
+    """The migrations of a `prisma_lint.project.Service`."""
+    schema = next(service.schemas(), None)
+    files = [str(p) for p in service.schema_files]
+    return locate(schema, files, service.name, service.migrations_dir)
+
+
+def locate(schema: Optional[Schema], schema_files: list[str], name: str, folder: Optional[Path]) -> Service:
     schema_path = Path(schema_files[0]) if schema_files and schema_files[0] else None
     provider = schema.datasource_provider() if schema is not None else None
     if provider is None and folder is not None:
         provider = _lock_provider(folder)
-    service = Service(name or (schema_path.parent.parent.name if schema_path else "schema"), schema_path, folder,
-                      provider)
+    service = Service(name, schema_path, folder, provider)
     if folder is None:
         return service
     by_stamp: dict[str, Migration] = {}

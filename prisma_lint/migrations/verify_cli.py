@@ -33,23 +33,22 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _services(paths: list[str]):
-    from prisma_lint.linter import InputError, discover
-    from prisma_lint.migrations.service import locate
+    """(migrations, schema) of each service the paths stand for, as the project finds them."""
+    from prisma_lint.migrations.service import from_project
     from prisma_lint.parser import PrismaSyntaxError
     from prisma_lint.parser.parser import parse_texts, read_schema_file
+    from prisma_lint.project import InputError, SchemaUnit, build_project, discover
 
     found = []
-    for group in discover(paths):
-        texts = {str(p): read_schema_file(p) for p in group}
+    for service in build_project(discover(paths)).services:
+        texts = {str(p): read_schema_file(p) for p in service.schema_files}
         try:
             schema = parse_texts(texts)
         except PrismaSyntaxError as error:
             problem = error.errors[0]
             raise InputError(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}") from None
-        first = group[0]
-        name = first.parent.parent.name if first.parent.name == "prisma" else first.parent.name
-        service = locate(schema, [str(p) for p in group], name)
-        found.append((service, schema))
+        service.units.append(SchemaUnit(str(service.schema_files[0]), schema, texts, service.name))
+        found.append((from_project(service), schema))
     return found
 
 
@@ -59,7 +58,7 @@ def _raise_interrupt(signum, frame):  # SIGTERM/SIGHUP end the run like Ctrl-C: 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
-    from prisma_lint.linter import InputError
+    from prisma_lint.project import InputError
 
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _raise_interrupt)

@@ -29,22 +29,21 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL502"
 NAME = "migration-sql-syntax"
 CATEGORY = "migrations"
 SEVERITY = "error"
+SCOPE = "project"
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    from prisma_lint.migrations.analysis import for_rule
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    from prisma_lint.migrations.analysis import checked
 
-    analysis = for_rule(ctx)
-    if analysis is None:
-        return
-    for sql in analysis.files.values():
-        for span, message in sql.problems:
-            yield ctx.diagnostic(span, message)
+    for analysis in checked(project):
+        for sql in analysis.files.values():
+            for span, message in sql.problems:
+                yield ctx.diagnostic(span, message)

@@ -30,42 +30,41 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL503"
 NAME = "add-not-null-column-without-default"
 CATEGORY = "migrations"
 SEVERITY = "error"
+SCOPE = "project"
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
     from pglast import ast, enums
 
-    from prisma_lint.migrations.analysis import for_rule
+    from prisma_lint.migrations.analysis import checked
     from prisma_lint.migrations.normalize import is_serial
     from prisma_lint.migrations.statements import target_table
 
-    analysis = for_rule(ctx)
-    if analysis is None:
-        return
-    kinds = enums.ConstrType
-    for run in analysis.runs:
-        for statement in run.sql.statements:
-            if not isinstance(statement.node, ast.AlterTableStmt) or target_table(statement) not in run.before.tables:
-                continue
-            for command in statement.node.cmds or ():
-                if command.subtype != enums.AlterTableType.AT_AddColumn or command.def_ is None:
+    for analysis in checked(project):
+        kinds = enums.ConstrType
+        for run in analysis.runs:
+            for statement in run.sql.statements:
+                if not isinstance(statement.node, ast.AlterTableStmt) or target_table(statement) not in run.before.tables:
                     continue
-                column = command.def_
-                constraints = {c.contype for c in column.constraints or ()}
-                not_null = column.is_not_null or kinds.CONSTR_NOTNULL in constraints or kinds.CONSTR_PRIMARY in constraints
-                filled = constraints & {kinds.CONSTR_DEFAULT, kinds.CONSTR_IDENTITY, kinds.CONSTR_GENERATED}
-                if not_null and not filled and not is_serial(column.typeName):
-                    table = target_table(statement)
-                    yield ctx.diagnostic(
-                        statement.span,
-                        f"`{column.colname}` is added to `{table}` as NOT NULL without a DEFAULT: this fails once "
-                        f"`{table}` has rows.",
-                        fix_hint="Add it nullable, backfill it, then SET NOT NULL in a separate migration.")
+                for command in statement.node.cmds or ():
+                    if command.subtype != enums.AlterTableType.AT_AddColumn or command.def_ is None:
+                        continue
+                    column = command.def_
+                    constraints = {c.contype for c in column.constraints or ()}
+                    not_null = column.is_not_null or kinds.CONSTR_NOTNULL in constraints or kinds.CONSTR_PRIMARY in constraints
+                    filled = constraints & {kinds.CONSTR_DEFAULT, kinds.CONSTR_IDENTITY, kinds.CONSTR_GENERATED}
+                    if not_null and not filled and not is_serial(column.typeName):
+                        table = target_table(statement)
+                        yield ctx.diagnostic(
+                            statement.span,
+                            f"`{column.colname}` is added to `{table}` as NOT NULL without a DEFAULT: this fails once "
+                            f"`{table}` has rows.",
+                            fix_hint="Add it nullable, backfill it, then SET NOT NULL in a separate migration.")

@@ -34,44 +34,43 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL504"
 NAME = "set-not-null-too-early"
 CATEGORY = "migrations"
 SEVERITY = "error"
+SCOPE = "project"
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
     from pglast import ast, enums
 
-    from prisma_lint.migrations.analysis import for_rule
+    from prisma_lint.migrations.analysis import checked
     from prisma_lint.migrations.model import identifier
     from prisma_lint.migrations.statements import target_table, updated_columns
 
-    analysis = for_rule(ctx)
-    if analysis is None:
-        return
-    at = enums.AlterTableType
-    for run in analysis.runs:
-        added: set[tuple[str, str]] = set()
-        backfilled: set[tuple[str, str]] = set()
-        for statement in run.sql.statements:
-            table = target_table(statement)
-            if isinstance(statement.node, ast.UpdateStmt):
-                backfilled.update((table, c) for c in updated_columns(statement))
-            if not isinstance(statement.node, ast.AlterTableStmt):
-                continue
-            for command in statement.node.cmds or ():
-                if command.subtype == at.AT_AddColumn and command.def_ is not None:
-                    added.add((table, identifier(command.def_.colname)))
-                elif command.subtype == at.AT_SetNotNull:
-                    key = (table, identifier(command.name))
-                    if key in added or key in backfilled:
-                        how = "added" if key in added else "backfilled"
-                        yield ctx.diagnostic(
-                            statement.span,
-                            f"`{table}.{key[1]}` is made NOT NULL in the migration that {how} it.",
-                            fix_hint="Move SET NOT NULL to a separate, later migration.")
+    for analysis in checked(project):
+        at = enums.AlterTableType
+        for run in analysis.runs:
+            added: set[tuple[str, str]] = set()
+            backfilled: set[tuple[str, str]] = set()
+            for statement in run.sql.statements:
+                table = target_table(statement)
+                if isinstance(statement.node, ast.UpdateStmt):
+                    backfilled.update((table, c) for c in updated_columns(statement))
+                if not isinstance(statement.node, ast.AlterTableStmt):
+                    continue
+                for command in statement.node.cmds or ():
+                    if command.subtype == at.AT_AddColumn and command.def_ is not None:
+                        added.add((table, identifier(command.def_.colname)))
+                    elif command.subtype == at.AT_SetNotNull:
+                        key = (table, identifier(command.name))
+                        if key in added or key in backfilled:
+                            how = "added" if key in added else "backfilled"
+                            yield ctx.diagnostic(
+                                statement.span,
+                                f"`{table}.{key[1]}` is made NOT NULL in the migration that {how} it.",
+                                fix_hint="Move SET NOT NULL to a separate, later migration.")

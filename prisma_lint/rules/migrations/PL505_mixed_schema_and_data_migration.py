@@ -35,28 +35,27 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL505"
 NAME = "mixed-schema-and-data-migration"
 CATEGORY = "migrations"
 SEVERITY = "error"
+SCOPE = "project"
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    from prisma_lint.migrations.analysis import for_rule
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    from prisma_lint.migrations.analysis import checked
     from prisma_lint.migrations.statements import is_data_change, is_schema_change
 
-    analysis = for_rule(ctx)
-    if analysis is None:
-        return
-    for run in analysis.runs:
-        ddl = next((s for s in run.sql.statements if is_schema_change(s)), None)
-        data = next((s for s in run.sql.statements if is_data_change(s)), None)
-        if ddl is not None and data is not None:
-            yield ctx.diagnostic(
-                data.span,
-                f"Migration `{run.migration.name}` changes data here and the schema on line {ddl.span.start_line}.",
-                fix_hint="Split it: the schema change in one migration, the data migration in the next.")
+    for analysis in checked(project):
+        for run in analysis.runs:
+            ddl = next((s for s in run.sql.statements if is_schema_change(s)), None)
+            data = next((s for s in run.sql.statements if is_data_change(s)), None)
+            if ddl is not None and data is not None:
+                yield ctx.diagnostic(
+                    data.span,
+                    f"Migration `{run.migration.name}` changes data here and the schema on line {ddl.span.start_line}.",
+                    fix_hint="Split it: the schema change in one migration, the data migration in the next.")

@@ -45,40 +45,39 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL506"
 NAME = "unbatched-data-migration"
 CATEGORY = "migrations"
 SEVERITY = "warning"
+SCOPE = "project"
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
     from pglast import ast
 
-    from prisma_lint.migrations.analysis import for_rule
+    from prisma_lint.migrations.analysis import checked
     from prisma_lint.migrations.statements import MIGRATIONS_TABLE, has_limit, target_table
 
-    analysis = for_rule(ctx)
-    if analysis is None:
-        return
-    for run in analysis.runs:
-        for statement in run.sql.statements:
-            node = statement.node
-            if not isinstance(node, (ast.UpdateStmt, ast.DeleteStmt)):
-                continue
-            table = target_table(statement)
-            if table == MIGRATIONS_TABLE or table not in run.before.tables:
-                continue
-            verb = "UPDATE" if isinstance(node, ast.UpdateStmt) else "DELETE"
-            if statement.in_loop:
-                if not has_limit(statement):
-                    yield ctx.diagnostic(statement.span, f"This {verb} of `{table}` runs in a loop but takes no "
-                                                         "batch: nothing limits the rows of each turn.",
-                                         fix_hint="Select each batch's rows with a LIMIT, as the strategy's block does.")
-            elif node.whereClause is None:
-                yield ctx.diagnostic(statement.span, f"{verb} of every row of `{table}` in one statement.",
-                                     fix_hint="Bound it with a WHERE, or batch it in a DO block loop with LIMIT "
-                                              "(the strategy's batching block).")
+    for analysis in checked(project):
+        for run in analysis.runs:
+            for statement in run.sql.statements:
+                node = statement.node
+                if not isinstance(node, (ast.UpdateStmt, ast.DeleteStmt)):
+                    continue
+                table = target_table(statement)
+                if table == MIGRATIONS_TABLE or table not in run.before.tables:
+                    continue
+                verb = "UPDATE" if isinstance(node, ast.UpdateStmt) else "DELETE"
+                if statement.in_loop:
+                    if not has_limit(statement):
+                        yield ctx.diagnostic(statement.span, f"This {verb} of `{table}` runs in a loop but takes no "
+                                                             "batch: nothing limits the rows of each turn.",
+                                             fix_hint="Select each batch's rows with a LIMIT, as the strategy's block does.")
+                elif node.whereClause is None:
+                    yield ctx.diagnostic(statement.span, f"{verb} of every row of `{table}` in one statement.",
+                                         fix_hint="Bound it with a WHERE, or batch it in a DO block loop with LIMIT "
+                                                  "(the strategy's batching block).")

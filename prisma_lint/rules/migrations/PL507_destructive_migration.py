@@ -34,43 +34,42 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL507"
 NAME = "destructive-migration"
 CATEGORY = "migrations"
 SEVERITY = "warning"
+SCOPE = "project"
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
     from pglast import ast, enums
 
-    from prisma_lint.migrations.analysis import for_rule
+    from prisma_lint.migrations.analysis import checked
     from prisma_lint.migrations.model import identifier
     from prisma_lint.migrations.statements import target_table
 
-    analysis = for_rule(ctx)
-    if analysis is None:
-        return
-    at = enums.AlterTableType
-    hint = "Keep the old column through the transition; when the drop is deliberate, suppress this with its reason."
-    for run in analysis.runs:
-        for statement in run.sql.statements:
-            node = statement.node
-            if isinstance(node, ast.DropStmt) and node.removeType == enums.ObjectType.OBJECT_TABLE:
-                for names in node.objects or ():
-                    table = identifier(names[-1].sval)
-                    if table in run.before.tables:
-                        yield ctx.diagnostic(statement.span, f"Drops table `{table}` and every row in it.", fix_hint=hint)
-            elif isinstance(node, ast.AlterTableStmt) and target_table(statement) in run.before.tables:
-                table = target_table(statement)
-                for command in node.cmds or ():
-                    if command.subtype == at.AT_DropColumn:
-                        yield ctx.diagnostic(statement.span, f"Drops column `{table}.{command.name}` and its data.",
-                                             fix_hint=hint)
-                    elif command.subtype == at.AT_AlterColumnType:
-                        yield ctx.diagnostic(statement.span, f"Changes the type of `{table}.{command.name}`: the table "
-                                                             "is rewritten under an exclusive lock.",
-                                             fix_hint="Add a column of the new type and move the data over a transition.")
+    for analysis in checked(project):
+        at = enums.AlterTableType
+        hint = "Keep the old column through the transition; when the drop is deliberate, suppress this with its reason."
+        for run in analysis.runs:
+            for statement in run.sql.statements:
+                node = statement.node
+                if isinstance(node, ast.DropStmt) and node.removeType == enums.ObjectType.OBJECT_TABLE:
+                    for names in node.objects or ():
+                        table = identifier(names[-1].sval)
+                        if table in run.before.tables:
+                            yield ctx.diagnostic(statement.span, f"Drops table `{table}` and every row in it.", fix_hint=hint)
+                elif isinstance(node, ast.AlterTableStmt) and target_table(statement) in run.before.tables:
+                    table = target_table(statement)
+                    for command in node.cmds or ():
+                        if command.subtype == at.AT_DropColumn:
+                            yield ctx.diagnostic(statement.span, f"Drops column `{table}.{command.name}` and its data.",
+                                                 fix_hint=hint)
+                        elif command.subtype == at.AT_AlterColumnType:
+                            yield ctx.diagnostic(statement.span, f"Changes the type of `{table}.{command.name}`: the table "
+                                                                 "is rewritten under an exclusive lock.",
+                                                 fix_hint="Add a column of the new type and move the data over a transition.")

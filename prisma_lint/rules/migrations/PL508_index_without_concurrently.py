@@ -32,29 +32,28 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL508"
 NAME = "index-without-concurrently"
 CATEGORY = "migrations"
 SEVERITY = "warning"
+SCOPE = "project"
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
     from pglast import ast
 
-    from prisma_lint.migrations.analysis import for_rule
+    from prisma_lint.migrations.analysis import checked
     from prisma_lint.migrations.statements import target_table
 
-    analysis = for_rule(ctx)
-    if analysis is None:
-        return
-    for run in analysis.runs:
-        for statement in run.sql.statements:
-            node = statement.node
-            if isinstance(node, ast.IndexStmt) and not node.concurrent and target_table(statement) in run.before.tables:
-                yield ctx.diagnostic(statement.span, f"Builds index `{node.idxname or ''}` on `{target_table(statement)}` "
-                                                     "without CONCURRENTLY: writes to the table wait until it is built.",
-                                     fix_hint="CREATE INDEX CONCURRENTLY (outside a transaction).")
+    for analysis in checked(project):
+        for run in analysis.runs:
+            for statement in run.sql.statements:
+                node = statement.node
+                if isinstance(node, ast.IndexStmt) and not node.concurrent and target_table(statement) in run.before.tables:
+                    yield ctx.diagnostic(statement.span, f"Builds index `{node.idxname or ''}` on `{target_table(statement)}` "
+                                                         "without CONCURRENTLY: writes to the table wait until it is built.",
+                                         fix_hint="CREATE INDEX CONCURRENTLY (outside a transaction).")

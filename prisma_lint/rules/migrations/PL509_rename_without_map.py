@@ -41,38 +41,38 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL509"
 NAME = "rename-without-map"
 CATEGORY = "migrations"
 SEVERITY = "error"
+SCOPE = "project"
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
     from pglast import ast, enums
 
-    from prisma_lint.migrations.analysis import for_rule
+    from prisma_lint.migrations.analysis import checked
     from prisma_lint.migrations.model import identifier
 
-    analysis = for_rule(ctx)
-    if analysis is None:
-        return
-    tables = {m.database_name for m in schema.models}
-    columns = {f.database_name for m in schema.models for f in m.fields}
-    for run in analysis.runs:
-        for statement in run.sql.statements:
-            node = statement.node
-            if not isinstance(node, ast.RenameStmt) or node.relation is None:
-                continue
-            old_table = identifier(node.relation.relname)
-            if node.renameType == enums.ObjectType.OBJECT_TABLE and old_table not in tables:
-                yield ctx.diagnostic(statement.span, f"Renames table `{old_table}` to `{node.newname}`: clients of the "
-                                                     "previous release still query the old name.",
-                                     fix_hint=f"Rename the model only and keep `@@map(\"{old_table}\")`.")
-            elif node.renameType == enums.ObjectType.OBJECT_COLUMN and identifier(node.subname) not in columns:
-                yield ctx.diagnostic(statement.span, f"Renames column `{old_table}.{node.subname}` to `{node.newname}`: "
-                                                     "clients of the previous release still query the old name.",
-                                     fix_hint=f"Rename the field only and keep `@map(\"{node.subname}\")`.")
+    for analysis in checked(project):
+        models = analysis.schema.models if analysis.schema is not None else ()
+        tables = {m.database_name for m in models}
+        columns = {f.database_name for m in models for f in m.fields}
+        for run in analysis.runs:
+            for statement in run.sql.statements:
+                node = statement.node
+                if not isinstance(node, ast.RenameStmt) or node.relation is None:
+                    continue
+                old_table = identifier(node.relation.relname)
+                if node.renameType == enums.ObjectType.OBJECT_TABLE and old_table not in tables:
+                    yield ctx.diagnostic(statement.span, f"Renames table `{old_table}` to `{node.newname}`: clients of the "
+                                                         "previous release still query the old name.",
+                                         fix_hint=f"Rename the model only and keep `@@map(\"{old_table}\")`.")
+                elif node.renameType == enums.ObjectType.OBJECT_COLUMN and identifier(node.subname) not in columns:
+                    yield ctx.diagnostic(statement.span, f"Renames column `{old_table}.{node.subname}` to `{node.newname}`: "
+                                                         "clients of the previous release still query the old name.",
+                                         fix_hint=f"Rename the field only and keep `@map(\"{node.subname}\")`.")

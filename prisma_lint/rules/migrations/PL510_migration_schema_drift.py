@@ -46,14 +46,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema, Span
+from prisma_lint.ast.nodes import Span
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL510"
 NAME = "migration-schema-drift"
 CATEGORY = "migrations"
 SEVERITY = "error"
+SCOPE = "project"
 
 
 def describe(difference) -> str:
@@ -93,16 +95,16 @@ def position(difference) -> Span | None:
     return None
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    from prisma_lint.migrations.analysis import file_start, for_rule
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    from prisma_lint.migrations.analysis import checked, file_start
     from prisma_lint.migrations.model import compare
 
-    analysis = for_rule(ctx)
-    if analysis is None or analysis.expected is None or not analysis.runs:
-        return
-    for run in analysis.runs:
-        for span, message in run.problems:
-            yield ctx.diagnostic(span, message)
-    for difference in compare(analysis.expected, analysis.final):
-        span = position(difference) or file_start(ctx.unit.path)
-        yield ctx.diagnostic(span, describe(difference))
+    for analysis in checked(project):
+        if analysis.expected is None or not analysis.runs:
+            continue
+        for run in analysis.runs:
+            for span, message in run.problems:
+                yield ctx.diagnostic(span, message)
+        for difference in compare(analysis.expected, analysis.final):
+            span = position(difference) or file_start(analysis.service.schema_path)
+            yield ctx.diagnostic(span, describe(difference))

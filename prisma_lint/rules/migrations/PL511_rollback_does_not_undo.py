@@ -39,14 +39,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL511"
 NAME = "rollback-does-not-undo"
 CATEGORY = "migrations"
 SEVERITY = "error"
+SCOPE = "project"
 
 _VERBS = {"table": "drop table", "column": "drop column", "index": "drop index", "foreign key": "drop foreign key",
           "enum": "drop type", "enum value": "remove enum value"}
@@ -63,21 +64,19 @@ def undo_message(difference) -> str:
             "after the rollback.")
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
-    from prisma_lint.migrations.analysis import file_start, for_rule
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    from prisma_lint.migrations.analysis import checked, file_start
     from prisma_lint.migrations.model import compare
 
-    analysis = for_rule(ctx)
-    if analysis is None:
-        return
-    for orphan in analysis.service.orphan_rollbacks:
-        yield ctx.diagnostic(file_start(orphan), f"Rollback script `{orphan.name}` belongs to no migration "
-                                                 f"(no migration folder starts with `{orphan.name[:14]}_`).")
-    for run in analysis.runs:
-        if run.rollback is None or run.after_rollback is None or not run.rollback.readable:
-            continue
-        for span, message in run.rollback_problems:
-            yield ctx.diagnostic(span, message)
-        start = file_start(run.rollback.path)
-        for difference in compare(run.before, run.after_rollback):
-            yield ctx.diagnostic(start, f"Rollback of `{run.migration.name}`: {undo_message(difference)}")
+    for analysis in checked(project):
+        for orphan in analysis.service.orphan_rollbacks:
+            yield ctx.diagnostic(file_start(orphan), f"Rollback script `{orphan.name}` belongs to no migration "
+                                                     f"(no migration folder starts with `{orphan.name[:14]}_`).")
+        for run in analysis.runs:
+            if run.rollback is None or run.after_rollback is None or not run.rollback.readable:
+                continue
+            for span, message in run.rollback_problems:
+                yield ctx.diagnostic(span, message)
+            start = file_start(run.rollback.path)
+            for difference in compare(run.before, run.after_rollback):
+                yield ctx.diagnostic(start, f"Rollback of `{run.migration.name}`: {undo_message(difference)}")

@@ -40,28 +40,28 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
 CODE = "PL513"
 NAME = "migrations-not-checked"
 CATEGORY = "migrations"
 SEVERITY = "info"
+SCOPE = "project"
 
 
-def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
     from prisma_lint.migrations.analysis import analyse, file_start
 
-    if ctx.unit is None or not any(path for path in ctx.unit.texts):
-        return
-    analysis = analyse(ctx.unit)
-    if analysis.skipped is None:
-        return
-    span = file_start(ctx.unit.path)
-    for datasource in schema.datasources:
-        provider = datasource.property("provider")
-        if provider is not None and analysis.service.folder is not None:
-            span = provider.span
-    what = "not checked for drift" if analysis.service.folder is None else "not checked"
-    yield ctx.diagnostic(span, f"Migrations {what}: the schema {analysis.skipped}.")
+    for service in project.services:
+        if not service.parsed:
+            continue
+        analysis = analyse(service)
+        if analysis.skipped is None or analysis.service.schema_path is None:
+            continue  # checked, or a schema given as text (nothing beside it to check)
+        span = file_start(analysis.service.schema_path)
+        if analysis.service.folder is not None and service.provider_span is not None:
+            span = service.provider_span
+        what = "not checked for drift" if analysis.service.folder is None else "not checked"
+        yield ctx.diagnostic(span, f"Migrations {what}: the schema {analysis.skipped}.")

@@ -239,7 +239,7 @@ def _exit_code(result, fail_on: str) -> int:
     """2 for a syntax error or a rule crash; 1 when a finding is at least as severe as `fail_on`."""
     from prisma_lint.diagnostics import Severity
 
-    if result.syntax_errors or result.internal_errors:
+    if result.syntax_errors or result.internal_errors or result.unreadable_files:
         return EXIT_ERROR
     failing = {"error": (Severity.ERROR,), "warning": (Severity.ERROR, Severity.WARNING),
                "info": tuple(Severity)}[fail_on]

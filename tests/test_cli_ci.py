@@ -12,6 +12,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 ROOT = REPO / "fixtures" / "platform"
 LAB = "services/laboratory-service/prisma/schema.prisma"
+# DRIFT.md item 17: the laboratory service's migrations drop a column (its SQL is linted with its schema).
+LAB_DROP = "services/laboratory-service/prisma/migrations/20241223090000_drop_lab_result_verified_by/migration.sql"
 WARN_ONLY = "model Patient {\n  id        String   @id @default(uuid())\n  doctor    Doctor   @relation(fields: [doctorId], references: [id], onDelete: Cascade)\n  doctorId  String\n  createdAt DateTime @default(now())\n  updatedAt DateTime @updatedAt\n}\n\nmodel Doctor {\n  id        String    @id @default(uuid())\n  patients  Patient[]\n  createdAt DateTime  @default(now())\n  updatedAt DateTime  @updatedAt\n}\n"
 
 
@@ -33,7 +35,7 @@ def test_output_file_holds_the_report_and_stdout_stays_empty(tmp_path: Path) -> 
     done = run("--format", "sarif", "--output-file", str(target), "services")
     assert done.returncode == 1 and done.stdout == ""
     log = json.loads(target.read_text())
-    assert len(log["runs"][0]["results"]) == 13
+    assert len(log["runs"][0]["results"]) == 21  # fixtures/platform/DRIFT.md: 13 schema and folder items, 8 SQL
 
 
 def test_github_format_is_automatic_in_actions_with_a_job_summary(tmp_path: Path) -> None:
@@ -42,6 +44,8 @@ def test_github_format_is_automatic_in_actions_with_a_job_summary(tmp_path: Path
     done = run(LAB, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
+        f"::warning file={LAB_DROP},line=2,col=1,endLine=2,endColumn=49,title=PL507 destructive-migration::"
+        "Drops column `LabResult.verifiedBy` and its data.",
         f"::error file={LAB},line=85,col=7,endLine=85,endColumn=26,title=PL101 model-name-pascal-case::"
         "Model name `lab_reference_range` is not PascalCase."]
     text = summary.read_text()
@@ -50,7 +54,7 @@ def test_github_format_is_automatic_in_actions_with_a_job_summary(tmp_path: Path
     # An explicit format wins over the environment, and no summary is written for it.
     summary.write_text("")
     done = run("--format", "concise", LAB, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
-    assert done.stdout.startswith(f"{LAB}:85:7: PL101") and summary.read_text() == ""
+    assert f"\n{LAB}:85:7: PL101" in done.stdout and summary.read_text() == ""
 
 
 def test_fail_on(tmp_path: Path) -> None:
@@ -71,14 +75,16 @@ def test_statistics_counts_by_rule() -> None:
     lines = done.stdout.splitlines()
     assert lines[:3] == ["2  PL203  missing-on-delete  [warning]", "2  PL301  missing-audit-columns  [error]",
                          "2  PL501  migration-folder-convention  [warning]"]
-    assert len(lines) == 10 and sum(int(line.split()[0]) for line in lines) == 13
+    assert len(lines) == 18 and sum(int(line.split()[0]) for line in lines) == 21
     as_json = json.loads(run("--statistics", "--format", "json", "services").stdout)
     assert as_json[0] == {"code": "PL203", "name": "missing-on-delete", "severity": "warning", "count": 2}
 
 
 def test_quiet_prints_findings_only() -> None:
     done = run("--quiet", LAB)
-    assert done.stdout.splitlines() == [f"{LAB}:85:7: PL101 [model-name-pascal-case] Model name "
+    assert done.stdout.splitlines() == [f"{LAB_DROP}:2:1: PL507 [destructive-migration] Drops column "
+                                        "`LabResult.verifiedBy` and its data.",
+                                        f"{LAB}:85:7: PL101 [model-name-pascal-case] Model name "
                                         "`lab_reference_range` is not PascalCase."]
     assert "Found" in run(LAB).stdout
 

@@ -236,7 +236,8 @@ def _statistics(result, as_json: bool) -> str:
 
 
 def _exit_code(result, fail_on: str) -> int:
-    """2 for a syntax error or a rule crash; 1 when a finding is at least as severe as `fail_on`."""
+    """2 for a syntax error, a rule crash or a schema that could not be read; 1 when a finding is at least
+    as severe as `fail_on`."""
     from prisma_lint.diagnostics import Severity
 
     if result.syntax_errors or result.internal_errors or result.unreadable_files:

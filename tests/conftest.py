@@ -1,15 +1,47 @@
-"""Shared pytest fixtures."""
+"""Shared pytest fixtures, the Hypothesis profiles, and the figures summary.
+
+Hypothesis profiles (`HYPOTHESIS_PROFILE=ci|dev`; default `ci` when `CI=true`, else `dev`): `ci` is the
+long run (the CI gate), `dev` a quick one for local iterations. A property test states its weight
+relative to the profile's example count (`settings.default.max_examples * 2`), never a fixed count.
+
+Figures (example counts, agreement totals) are recorded with the session fixture `figures` and shown in
+a "figures" section of the terminal summary; the tests themselves assert, they do not print.
+"""
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-try:
-    from tests.oracle import Oracle, ensure_installed, unavailable_reason
-except ImportError:  # tests/ itself on sys.path (pytest's rootdir-relative import without the repo root)
-    from oracle import Oracle, ensure_installed, unavailable_reason  # type: ignore[no-redef]
+from tests.oracle import Oracle, ensure_installed, unavailable_reason
+
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=_QUIET, print_blob=True)
+settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=_QUIET)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev"))
+
+_FIGURES = pytest.StashKey[Counter]()
+
+
+@pytest.fixture(scope="session")
+def figures(pytestconfig) -> Counter:
+    """Figures of the run (`figures["roundtrip_examples"] += 1`), listed in the terminal summary."""
+    return pytestconfig.stash.setdefault(_FIGURES, Counter())
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    found = config.stash.get(_FIGURES, None)
+    if found:
+        terminalreporter.section("figures")
+        profile = settings._current_profile  # noqa: SLF001 - the loaded profile's name, for the record
+        terminalreporter.write_line(f"hypothesis profile: {profile} "
+                                    f"(max_examples={settings.default.max_examples})")
+        for key, value in sorted(found.items()):
+            terminalreporter.write_line(f"{key}: {value}")
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,8 @@ from tests.oracle import Oracle, ensure_installed, unavailable_reason
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=_QUIET, print_blob=True)
 settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=_QUIET)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+settings.load_profile(PROFILE)
 
 _FIGURES = pytest.StashKey[Counter]()
 
@@ -37,8 +38,7 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
     found = config.stash.get(_FIGURES, None)
     if found:
         terminalreporter.section("figures")
-        profile = settings._current_profile  # noqa: SLF001 - the loaded profile's name, for the record
-        terminalreporter.write_line(f"hypothesis profile: {profile} "
+        terminalreporter.write_line(f"hypothesis profile: {PROFILE} "
                                     f"(max_examples={settings.default.max_examples})")
         for key, value in sorted(found.items()):
             terminalreporter.write_line(f"{key}: {value}")

@@ -56,9 +56,9 @@ def string_literals(draw) -> str:
         return json.dumps(value, ensure_ascii=False)
     if style == "ascii":
         return json.dumps(value, ensure_ascii=True)  # \uXXXX escapes, surrogate pairs for astral characters
-    # Escapes JSON allows but does not need: `\/`, `\u` in capitals.
+    # Escapes JSON allows but does not need (`\/`, `\u` in capitals), and common ones (a tab, a quote).
     body = json.dumps(value, ensure_ascii=False)[1:-1]
-    return '"' + draw(st.sampled_from(["\\/", "\\u00E9", "\\b", "\\f", ""])) + body + '"'
+    return '"' + draw(st.sampled_from(["\\/", "\\u00E9", "\\b", "\\f", "\\t", '\\"', ""])) + body + '"'
 
 
 def expressions(allow_objects: bool = True):

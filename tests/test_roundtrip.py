@@ -240,10 +240,11 @@ def test_random_schemas_round_trip(record_property, figures) -> None:
 
 
 def test_schema_texts_cover_the_constructs() -> None:
-    """The strategy produces what it claims to (a cheap sanity check over a fixed sample)."""
+    """The strategy produces what it claims to (a cheap sanity check over a fixed sample: the same
+    examples every run, whatever the profile, so the check never depends on luck)."""
     found: set[str] = set()
 
-    @settings(database=None)
+    @settings(max_examples=60, derandomize=True, database=None)
     @given(text=schema_texts())
     def run(text: str) -> None:
         schema = parse(text)

@@ -288,8 +288,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from prisma_lint.config import ConfigError
     from prisma_lint.linter import InputError
 
+    from prisma_lint.stdout import OutputError, guarded_stdout
+
     try:
-        return _run(args)
+        with guarded_stdout():
+            return _run(args)
+    except OutputError as error:
+        print(f"prisma-lint: {error}", file=sys.stderr)
+        return EXIT_ERROR
     except (ConfigError, InputError) as error:
         print(f"prisma-lint: {error}", file=sys.stderr)
         _report_failure(args, error)

@@ -171,3 +171,38 @@ def test_a_file_over_the_size_limit_fails_fast(tmp_path: Path) -> None:
 
 def test_the_default_size_limit_is_64_mb() -> None:
     assert DEFAULT_MAX_FILE_SIZE == 64 * 1024 * 1024
+
+
+# -- Output that cannot be written -------------------------------------------------------------------------
+
+
+def _run_cli(schema: Path, *, stdout, env: dict | None = None, preexec_fn=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "prisma_lint", str(schema)], stdout=stdout, stderr=subprocess.PIPE,
+                          text=True, timeout=60, env={**os.environ, **(env or {})}, preexec_fn=preexec_fn)
+
+
+@pytest.fixture()
+def accented(tmp_path: Path) -> Path:
+    path = tmp_path / "schema.prisma"
+    path.write_text("model Pätient {\n  id String @id\n}\n", encoding="utf-8")
+    return path
+
+
+def test_closed_stdout_is_one_clear_line_and_exit_2(accented: Path) -> None:
+    done = _run_cli(accented, stdout=None, preexec_fn=lambda: os.close(1))
+    assert (done.returncode, done.stderr) == (2, "prisma-lint: cannot write the report: standard output is closed\n")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_full_disk_is_one_clear_line_and_exit_2(accented: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = _run_cli(accented, stdout=full)
+    assert (done.returncode, done.stderr) == (
+        2, "prisma-lint: cannot write the report to standard output: No space left on device\n")
+
+
+def test_unencodable_character_is_one_clear_line_and_exit_2(accented: Path) -> None:
+    done = _run_cli(accented, stdout=subprocess.PIPE, env={"PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 2
+    assert done.stderr == ("prisma-lint: cannot write the report: standard output's encoding (ascii) cannot "
+                           "represent '\\xe4'; set PYTHONIOENCODING=utf-8 or use a UTF-8 locale\n")

@@ -147,6 +147,10 @@ def _run(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         return _dump_ast(args.paths)
     select, ignore = _split(args.select), _split(args.ignore) or []
+    if select == []:
+        from prisma_lint.linter import InputError
+
+        raise InputError("--select: no rule given (an empty selection would run no rules and always pass)")
     config = load_config(args.config) if args.config else None
     if config is not None and (select is not None or ignore):
         config = config.with_cli(select, ignore)

@@ -150,8 +150,10 @@ class LintConfig:
 
     def with_cli(self, select: Optional[list[str]], ignore: list[str]) -> "LintConfig":
         """The same configuration with `--select`/`--ignore` from the command line applied last."""
-        for selector in [*(select or []), *ignore]:
-            _select(self.registry, selector, self.source or "command line", "--select/--ignore")
+        # Checked here, so that a mistake is blamed on the command line, not on the config file.
+        for option, selectors in (("--select", select or []), ("--ignore", ignore)):
+            for selector in selectors:
+                _select(self.registry, selector, "command line", option)
         return LintConfig(self.base, self.overrides, self.root, self.source, self.registry, self.project,
                           select, list(ignore))
 
@@ -201,7 +203,7 @@ def _options(rule: Rule, raw: dict[str, Any], where: Optional[str]) -> RuleOptio
     except ValidationError as error:
         first = error.errors()[0]
         location = ".".join(str(p) for p in first.get("loc", ()))
-        message = first.get("msg", str(error))
+        message = first.get("msg", str(error)).removeprefix("Value error, ")
         if first.get("type") == "extra_forbidden":
             message = "unknown option"
         raise ConfigError(where, f"rules.{rule.name}{'.' + location.replace('_', '-') if location else ''}",
@@ -291,9 +293,16 @@ def _read_table(path: Path) -> Optional[dict[str, Any]]:
     """The prisma-lint table of a config file, or None when the file has none (a pyproject.toml
     without `[tool.prisma-lint]`)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as error:
         raise ConfigError(path, "", f"cannot read: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ConfigError(path, "", f"line {line}, column {column}: not UTF-8 text (byte 0x{raw[error.start]:02x}); "
+                                    "save the file as UTF-8") from None
     if path.name in (".prismalintrc.json", ".prismalintrc") or path.suffix == ".json":
         try:
             data = json.loads(text)
@@ -306,13 +315,19 @@ def _read_table(path: Path) -> Optional[dict[str, Any]]:
             raise ConfigError(path, sorted(unknown)[0], "unknown key (a .prismalintrc.json has only `rules`)")
         # The npm prisma-lint runs exactly the rules its config names.
         return {"extends": "none", "rules": data.get("rules", {})}
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(path, "", f"invalid TOML: {error}") from None
+    data = _parse_toml(text, path)
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("prisma-lint")
     return data
+
+
+def _parse_toml(text: str, path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(path, "", f"invalid TOML: {error}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or inline tables
+        raise ConfigError(path, "", "invalid TOML: arrays or tables nested too deeply") from None
 
 
 def _validate(table: dict[str, Any], path: Optional[Path]) -> ConfigFile:
@@ -336,8 +351,11 @@ def _load_state(table: dict[str, Any], path: Optional[Path], registry: Registry,
         if parent == "none":
             continue
         parent_path = _preset_path(parent) if parent in PRESETS else ((path.parent if path else Path.cwd()) / parent)
-        if str(parent_path) in seen:
-            raise ConfigError(path, "extends", f"{parent!r} extends itself")
+        if str(parent_path) in seen or (path is not None and parent_path.resolve() == path.resolve()):
+            chain = [*seen, str(path), str(parent_path)] if str(path) not in seen else [*seen, str(parent_path)]
+            start = next(i for i, item in enumerate(chain) if Path(item).resolve() == parent_path.resolve())
+            cycle = " -> ".join(chain[start:])
+            raise ConfigError(path, "extends", f"{parent!r} makes a cycle: {cycle}")
         parent_table = _read_table(parent_path) if parent_path.exists() else None
         if parent_table is None:
             raise ConfigError(path, "extends", f"no preset or config file {parent!r}")
@@ -403,11 +421,21 @@ def find_config(start: Union[str, Path]) -> Optional[Path]:
         for name in CONFIG_NAMES:
             path = candidate / name
             if path.is_file():
-                if name == "pyproject.toml":
-                    try:
-                        if "prisma-lint" not in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}):
-                            continue
-                    except (OSError, tomllib.TOMLDecodeError):
-                        continue
+                if name == "pyproject.toml" and not _has_our_table(path):
+                    continue
                 return path
     return None
+
+
+def _has_our_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml is a prisma-lint config. One that cannot be read or parsed counts when its
+    text names `tool.prisma-lint` (or cannot be read at all): loading it then reports the mistake, with its
+    line and column, instead of silently running the default preset in place of the team's config."""
+    try:
+        text = pyproject.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return True
+    try:
+        return "prisma-lint" in tomllib.loads(text).get("tool", {})
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return "tool.prisma-lint" in text or '"prisma-lint"' in text

@@ -206,3 +206,72 @@ def test_unencodable_character_is_one_clear_line_and_exit_2(accented: Path) -> N
     assert done.returncode == 2
     assert done.stderr == ("prisma-lint: cannot write the report: standard output's encoding (ascii) cannot "
                            "represent '\\xe4'; set PYTHONIOENCODING=utf-8 or use a UTF-8 locale\n")
+
+
+# -- Configuration mistakes ----------------------------------------------------------------------------------
+
+
+def _lint_in(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    (folder / "schema.prisma").write_text(GOOD, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "prisma_lint", *args, str(folder / "schema.prisma")],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_a_pyproject_with_our_table_and_a_toml_error_elsewhere_is_not_skipped(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.prisma-lint]\nextends = "none"\n[other\nx = 1\n', encoding="utf-8")
+    done = _lint_in(tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"prisma-lint: {tmp_path / 'pyproject.toml'}: invalid TOML: Expected ']' at the end of "
+                           "a table declaration (at line 3, column 7)\n")
+
+
+def test_another_tools_broken_pyproject_is_not_ours(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.black\nline-length = 1\n", encoding="utf-8")
+    assert _lint_in(tmp_path).returncode == 1  # the strategy preset ran
+
+
+def test_a_config_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "prisma-lint.toml").write_bytes(b'extends = "none"\n# caf\xe9\n')
+    done = _lint_in(tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (f"prisma-lint: {tmp_path / 'prisma-lint.toml'}: line 2, column 6: not UTF-8 text "
+                           "(byte 0xe9); save the file as UTF-8\n")
+
+
+def test_an_invalid_regular_expression_is_a_config_error_naming_the_key(tmp_path: Path) -> None:
+    (tmp_path / "prisma-lint.toml").write_text('[rules]\nmodel-name-pascal-case = { allow-list = ["/([/"] }\n',
+                                               encoding="utf-8")
+    done = _lint_in(tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"prisma-lint: {tmp_path / 'prisma-lint.toml'}: "
+                                  "rules.model-name-pascal-case.allow-list.0: invalid regular expression '(['")
+
+
+def test_an_unknown_rule_in_select_is_blamed_on_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "prisma-lint.toml").write_text('extends = "none"\n', encoding="utf-8")
+    for extra in ((), ("--config", str(tmp_path / "prisma-lint.toml"))):
+        done = _lint_in(tmp_path, *extra, "--select", "nope")
+        assert (done.returncode, done.stderr) == (2, "prisma-lint: command line: --select: unknown rule 'nope'\n")
+
+
+def test_an_empty_select_is_a_usage_error(tmp_path: Path) -> None:
+    done = _lint_in(tmp_path, "--select", "")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "prisma-lint: --select: no rule given (an empty selection would run no rules and always pass)\n"
+
+
+def test_a_deeply_nested_toml_array_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "prisma-lint.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    done = _lint_in(tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2, f"prisma-lint: {tmp_path / 'prisma-lint.toml'}: invalid TOML: arrays or tables nested too deeply\n")
+
+
+def test_an_extends_cycle_is_named(tmp_path: Path) -> None:
+    (tmp_path / "prisma-lint.toml").write_text('extends = "b.toml"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('extends = "prisma-lint.toml"\n', encoding="utf-8")
+    done = _lint_in(tmp_path)
+    assert done.returncode == 2
+    assert "makes a cycle: " in done.stderr and " -> " in done.stderr and "extends itself" not in done.stderr
+    cycle = done.stderr.split("makes a cycle: ")[1].strip().split(" -> ")
+    assert cycle[0] == cycle[-1] and {Path(c).name for c in cycle} == {"prisma-lint.toml", "b.toml"}

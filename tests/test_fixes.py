@@ -167,3 +167,9 @@ def test_fix_reports_in_the_chosen_format_and_refuses_stdin(tmp_path, capsys) ->
     assert [d["code"] for d in report["diagnostics"]] == ["PL101"]
     assert main(["--fix", "-"]) == 2
     assert "stdin" in capsys.readouterr().err
+
+
+def test_lines_inserted_at_one_point_share_their_blank_line() -> None:
+    text = "model A {\n  id Int @id\n}\n"
+    first, second = Edit.insert(23, "\n  @@index([a])\n"), Edit.insert(23, "\n  @@index([b])\n")
+    assert apply_edits(text, [first, second]) == "model A {\n  id Int @id\n\n  @@index([a])\n  @@index([b])\n}\n"

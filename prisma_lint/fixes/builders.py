@@ -16,7 +16,8 @@ from prisma_lint.ast.nodes import Attribute, Span
 from prisma_lint.diagnostics import Edit
 
 __all__ = ["source_text", "add_block_attribute", "add_member", "append_attribute", "add_argument",
-           "remove_comment", "replace_span"]
+           "remove_comment", "replace_span", "field_line", "rename_field",
+           "rename_enum_value", "is_identifier"]
 
 
 @lru_cache(maxsize=8)
@@ -128,3 +129,103 @@ def remove_comment(text: str, span: Span) -> Edit:
 
 def replace_span(span: Span, replacement: str) -> Edit:
     return Edit(span.start_offset, span.end_offset, replacement)
+
+
+def field_line(block, name: str, type_text: str, attributes: str = "") -> str:
+    """A field line (`createdAt DateTime @default(now())`) aligned like the block's fields, as `prisma
+    format` aligns them: the type and the attributes start in the same columns when they fit."""
+    fields = [f for f in getattr(block, "fields", ()) if f.type_span is not None]
+    if not fields:
+        return " ".join(part for part in (name, type_text, attributes) if part)
+    last = max(fields, key=lambda f: f.span.end_offset)
+    type_column = last.type_span.start_column - last.span.start_column
+    typed = (name.ljust(type_column) if len(name) < type_column else name + " ") + type_text
+    if not attributes:
+        return typed
+    with_attributes = [f for f in fields if f.attributes]
+    attributes_column = (with_attributes[-1].attributes[0].span.start_column - with_attributes[-1].span.start_column
+                         if with_attributes else 0)
+    return (typed.ljust(attributes_column) if len(typed) < attributes_column else typed + " ") + attributes
+
+
+def is_identifier(name: str) -> bool:
+    """Whether `name` can be written as a Prisma name (a rename's target): a letter, then letters, digits
+    and `_` (Prisma accepts non-ASCII letters too)."""
+    return bool(name) and name[0].isalpha() and all(c.isalnum() or c == "_" for c in name)
+
+
+def _prefix_span(span: Span, name: str) -> Span:
+    """The span of `name` where `span` starts with it."""
+    return Span(span.file, span.start_line, span.start_column, span.start_line, span.start_column + len(name),
+                span.start_offset, span.start_offset + len(name.encode("utf-8")))
+
+
+def _rename_aligned(field, new_name: str) -> Edit:
+    """Replace a field's name, keeping its type in the column it was in when the new name fits."""
+    if field.type_span is None or field.type_span.start_line != field.span.start_line:
+        return replace_span(field.name_span, new_name)
+    width = field.type_span.start_column - field.span.start_column
+    padded = new_name.ljust(width) if len(new_name) < width else new_name + " "
+    return Edit(field.span.start_offset, field.type_span.start_offset, padded)
+
+
+def rename_field(schema, block, field, new_name: str) -> Optional[list[Edit]]:
+    """Edits renaming a field everywhere the schema names it: the field itself, this block's index and
+    constraint field lists and relation `fields:`, and other models' relation `references:` to it. None
+    when a reference is in another file (an edit belongs to one file)."""
+    edits = [_rename_aligned(field, new_name)]
+
+    def names_in(value) -> list[Span]:
+        spans = []
+        for item in getattr(value, "items", ()):
+            if getattr(item, "kind", None) == "constant" and item.value == field.name:
+                spans.append(item.span)
+            elif getattr(item, "kind", None) == "function" and item.name == field.name:  # `title(sort: Desc)`
+                spans.append(_prefix_span(item.span, field.name))
+        return spans
+
+    spans: list[Span] = []
+    for attribute in block.attributes:
+        if attribute.name in ("id", "unique", "index", "fulltext"):
+            for argument in attribute.args:
+                if argument.name in (None, "fields"):
+                    spans.extend(names_in(argument.value))
+    for other in block.fields:
+        relation_attribute = other.attribute("relation")
+        if relation_attribute is not None:
+            for argument in relation_attribute.args:
+                if argument.name == "fields":
+                    spans.extend(names_in(argument.value))
+    for model in schema.models:
+        for other in model.fields:
+            relation_attribute = other.attribute("relation")
+            if relation_attribute is None or other.type != block.name:
+                continue
+            for argument in relation_attribute.args:
+                if argument.name == "references":
+                    spans.extend(names_in(argument.value))
+    if any(span.file != field.span.file for span in spans):
+        return None
+    edits.extend(replace_span(span, new_name) for span in spans)
+    return edits
+
+
+def rename_enum_value(schema, enum, value, new_name: str) -> Optional[list[Edit]]:
+    """Edits renaming an enum value and the `@default(VALUE)` of every field of that enum type. None when
+    one is in another file."""
+    edits = [replace_span(value.name_span, new_name)]
+    spans = []
+    for block in schema.field_blocks():
+        for f in block.fields:
+            if f.type != enum.name:
+                continue
+            default = f.attribute("default")
+            expression = default.arg("value", 0) if default is not None else None
+            items = getattr(expression, "items", None) if expression is not None else None
+            for item in (items if items is not None else [expression] if expression is not None else []):
+                if getattr(item, "kind", None) == "constant" and item.value == value.name:
+                    spans.append(item.span)
+    if any(span.file != value.span.file for span in spans):
+        return None
+    edits.extend(replace_span(span, new_name) for span in spans)
+    return edits

@@ -36,13 +36,20 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     newline = line_ending(text)
     out: list[bytes] = []
     position = 0
+    previous: Edit | None = None
     for _, edit in ordered:
         if not 0 <= edit.start <= edit.end <= len(data):
             raise EditError(f"edit {edit.start}-{edit.end} is outside the text ({len(data)} bytes)")
         if edit.start < position:
             raise EditError(f"edit {edit.start}-{edit.end} overlaps the edit before it")
         out.append(data[position:edit.start])
-        replacement = _BARE_LF.sub(newline, edit.replacement) if newline != "\n" else edit.replacement
+        replacement = edit.replacement
+        if _same_point_lines(previous, edit):
+            # Two lines inserted at one point, each opening with the blank line that separates it from
+            # what was there (a block's first `@@index`): they share one blank line.
+            replacement = replacement[1:]
+        previous = edit
+        replacement = _BARE_LF.sub(newline, replacement) if newline != "\n" else replacement
         out.append(replacement.encode("utf-8"))
         position = edit.end
     out.append(data[position:])
@@ -50,6 +57,12 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         return b"".join(out).decode("utf-8")
     except UnicodeDecodeError:
         raise EditError("an edit splits a multi-byte character") from None
+
+
+def _same_point_lines(previous: "Edit | None", edit: Edit) -> bool:
+    return (previous is not None and previous.start == previous.end == edit.start == edit.end
+            and previous.replacement.startswith("\n") and previous.replacement.endswith("\n")
+            and edit.replacement.startswith("\n"))
 
 
 def fix_applies(diagnostic: Diagnostic, unsafe: bool) -> bool:

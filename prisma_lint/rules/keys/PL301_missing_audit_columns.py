@@ -36,6 +36,12 @@ model LoginAttempt {
 }
 ```
 
+## Fix
+A missing column is added after the last field (`createdAt DateTime @default(now())`, `updatedAt DateTime
+@default(now()) @updatedAt`: the default lets the migration fill rows that already exist): safe. Where a
+near-miss (`created_at`) or another creation timestamp (`attemptedAt`) is there, the fix renames it and
+keeps its column with `@map`, which changes the client's API: unsafe. A column that lacks only its
+`@default(now())` or `@updatedAt` gets it (safe); a wrong type is left to you.
 """
 
 from __future__ import annotations
@@ -47,7 +53,8 @@ import pydantic
 
 from prisma_lint.ast.nodes import Field, FunctionCall, Model, Schema
 from prisma_lint.ast.printer import print_attribute, print_expression
-from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.diagnostics import Diagnostic, Edit
+from prisma_lint.fixes.builders import add_member, append_attribute, field_line, rename_field, source_text
 from prisma_lint.rules.base import RuleContext, RuleOptions
 
 CODE = "PL301"
@@ -131,6 +138,26 @@ def _creation_stand_in(model: Model, options: Options) -> Optional[Field]:
     return None
 
 
+def _field_fix(f: Field, options: Options, created: bool) -> list[Edit]:
+    """Add the missing attribute to a column of the right type (a wrong type or default is left to a person)."""
+    if f.type != options.type or f.optional or f.list:
+        return []
+    if created and options.created_at_default and not f.has_attribute("default"):
+        return [append_attribute(f, f"@default({options.created_at_default[0]})")]
+    if not created and options.updated_at_attribute and not f.has_attribute("updatedAt"):
+        return [append_attribute(f, "@updatedAt")]
+    return []
+
+
+def _new_column(options: Options, created: bool) -> str:
+    """The attributes of an added column. `updatedAt` gets `@default(now())` too, so the migration can
+    add it to a table that already has rows."""
+    if created:
+        return f"@default({options.created_at_default[0]})" if options.created_at_default else ""
+    default = "@default(now())" if options.type == "DateTime" else ""
+    return " ".join(a for a in (default, "@updatedAt" if options.updated_at_attribute else "") if a)
+
+
 def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     options = ctx.options
     for model in schema.models:
@@ -138,6 +165,9 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
             continue
         missing: list[str] = []
         hints: list[str] = []
+        edits: Optional[list[Edit]] = []  # None: no fix (a reference in another file)
+        unsafe = False
+        text = source_text(ctx, model.span)
         for name, problem, expected in (
             (options.created_at, _created_problem, _expected_created(options)),
             (options.updated_at, _updated_problem, _expected_updated(options)),
@@ -148,7 +178,8 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
             if f is not None:
                 message = problem(f, options)
                 if message is not None:
-                    yield ctx.diagnostic(f.name_span, message, fix_hint=f"Declare it as `{f.name} {expected}`.")
+                    yield ctx.diagnostic(f.name_span, message, fix_hint=f"Declare it as `{f.name} {expected}`.",
+                                         edits=_field_fix(f, options, name == options.created_at))
                 continue
             missing.append(name)
             near = _near_miss(model, name)
@@ -160,9 +191,25 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
                              f"`@map(\"{stand_in.name}\")`)")
             else:
                 hints.append(f"add `{name} {expected}`")
+            renamed = near or stand_in
+            if text is None or edits is None:
+                continue
+            if renamed is not None:  # a rename changes the client's API: unsafe
+                unsafe = True
+                renames = rename_field(schema, model, renamed, name)
+                if renames is None:
+                    edits = None
+                    continue
+                edits.extend(renames)
+                if not renamed.has_attribute("map"):
+                    edits.append(append_attribute(renamed, f'@map("{renamed.name}")'))
+            else:
+                edits.append(add_member(text, model, field_line(model, name, options.type,
+                                                                _new_column(options, name == options.created_at))))
         if missing:
             names = " and ".join(f"`{m}`" for m in missing)
             plural = "columns" if len(missing) > 1 else "column"
             hint = "; ".join(hints)
             yield ctx.diagnostic(model.name_span, f"Model `{model.name}` has no {names} audit {plural}.",
-                                 fix_hint=hint[0].upper() + hint[1:] + ".")
+                                 fix_hint=hint[0].upper() + hint[1:] + ".",
+                                 edits=edits or (), unsafe_fix=unsafe)

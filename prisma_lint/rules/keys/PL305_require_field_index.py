@@ -45,6 +45,9 @@ model Patient {
 }
 ```
 
+## Fix
+Safe: adds `@@index([field])` as the model's last line.
+
 ## Differences from the npm prisma-lint
 - The first field of a composite primary key (`@@id([tenantId, id])`) counts as indexed; npm ignores
   `@@id` and reports it.
@@ -60,6 +63,7 @@ from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.fixes.builders import add_block_attribute, source_text
 from prisma_lint.rules.base import RuleContext, RuleOptions
 from prisma_lint.rules.shared.names import NamePattern, as_list, name_pattern
 
@@ -106,6 +110,8 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
                                  if len(fk) > 1):
                 continue  # a composite foreign key with an index on all its fields
             why = "it is named in `for-names`" if named else "it is a foreign key"
+            text = source_text(ctx, model.span)
+            edits = [add_block_attribute(text, model, f"@@index([{field.name}])")] if text is not None else []
             yield ctx.diagnostic(field.name_span, f"Field `{field.name}` has no index ({why}).",
                                  fix_hint=f"Add `@@index([{field.name}])`, or make it the first field of an "
-                                          "existing index.")
+                                          "existing index.", edits=edits)

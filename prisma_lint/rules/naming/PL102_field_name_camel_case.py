@@ -27,6 +27,11 @@ model LabResult {
 }
 ```
 
+## Fix
+Unsafe (it changes the generated client's API): renames the field in camelCase (`first_name` ->
+`firstName`) wherever the schema names it (indexes, relation `fields:` and `references:`) and keeps the
+database column with `@map("first_name")`.
+
 ## Differences from the npm prisma-lint
 - npm compares `allowList` and `trimPrefix` strings literally; here an entry wrapped in slashes is a
   regular expression (no field name contains a slash, so a literal entry means the same in both).
@@ -40,9 +45,10 @@ from typing import Iterator
 from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
-from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.diagnostics import Diagnostic, Edit
+from prisma_lint.fixes.builders import append_attribute, is_identifier, rename_field
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.shared.names import AllowList, Prefixes, matches_allow_list, trim_prefix
+from prisma_lint.rules.shared.names import AllowList, Prefixes, matches_allow_list, to_camel_case, trim_prefix
 
 CODE = "PL102"
 NAME = "field-name-camel-case"
@@ -66,13 +72,32 @@ class Options(RuleOptions):
             "removed where it matches."))
 
 
+def _rename(schema: Schema, block, field) -> tuple[list[Edit], str]:
+    """The fix: the field renamed in camelCase everywhere the schema names it, its column kept with
+    `@map` (a relation field has no column). No fix when the new name is taken or a reference to the
+    field is in another file."""
+    new_name = to_camel_case(field.name)
+    if not CAMEL_CASE.match(new_name) or not is_identifier(new_name) or block.field(new_name) is not None:
+        return [], ""
+    edits = rename_field(schema, block, field, new_name)
+    if edits is None:
+        return [], ""
+    relation = field.type in {b.name for b in schema.blocks if b.kind in ("model", "view")}
+    if not relation and not field.has_attribute("map"):
+        edits.append(append_attribute(field, f'@map("{field.name}")'))
+    return edits, new_name
+
+
 def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     options = ctx.options
     for block in schema.field_blocks():
         for field in block.fields:
             if matches_allow_list(field.name, options.allow_list):
                 continue
-            if not CAMEL_CASE.match(trim_prefix(field.name, options.trim_prefix)):
+            trimmed = trim_prefix(field.name, options.trim_prefix)
+            if not CAMEL_CASE.match(trimmed):
+                edits, new_name = _rename(schema, block, field) if trimmed == field.name else ([], "")
+                hint = (f"Rename it `{new_name}`" if new_name else "Rename it in camelCase") + \
+                    " and keep the column name with `@map(\"...\")`."
                 yield ctx.diagnostic(field.name_span, f"Field name `{field.name}` is not camelCase.",
-                                     fix_hint="Rename it in camelCase and keep the column name with "
-                                              "`@map(\"...\")`.")
+                                     fix_hint=hint, edits=edits, unsafe_fix=True)

@@ -29,6 +29,10 @@ enum OrderStatus {
 }
 ```
 
+## Fix
+Unsafe (it changes the generated client's API): renames the value (`Pending` -> `pending`) and every
+`@default(...)` that names it, and keeps the value stored in the database with `@map("Pending")`.
+
 ## Differences from the npm prisma-lint
 - npm requires `style`; here it defaults to `"snake"` (npm's documented default).
 - Digits stay with the word before them: `value1` and `V1` are valid snake_case here, while npm expects
@@ -46,6 +50,7 @@ from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.fixes.builders import append_attribute, is_identifier, rename_enum_value
 from prisma_lint.rules.base import RuleContext, RuleOptions
 from prisma_lint.rules.shared.names import (
     AllowList,
@@ -118,6 +123,13 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
             name = trim_prefix(value.name, options.trim_prefix)
             expected, accepted = _expected(name, options)
             if name not in accepted:
+                # The fix renames the value (and the defaults that name it) and keeps the stored value with
+                # `@map`, so no row needs migrating; the client's API changes, so it is unsafe.
+                edits = None
+                if name == value.name and is_identifier(expected) and all(other.name != expected for other in enum.values):
+                    edits = rename_enum_value(schema, enum, value, expected)
+                    if edits is not None and value.attribute("map") is None:
+                        edits.append(append_attribute(value, f'@map("{value.name}")'))
                 yield ctx.diagnostic(value.name_span, f"Enum value `{name}` is not {style} (expected `{expected}`).",
-                                     fix_hint=f"Rename it `{expected}`; existing rows keep the old value, so "
-                                              "migrate them too.")
+                                     fix_hint=f"Rename it `{expected}` and keep the stored value with "
+                                              f"`@map(\"{value.name}\")`.", edits=edits or (), unsafe_fix=True)

@@ -48,6 +48,10 @@ model Visit {
 }
 ```
 
+## Fix
+Safe: writes the generated name in `map:` (the next migration renames the constraint; the client does not
+change). No fix where the name needs a distinguishing word (a partial index, or a name two constraints
+of the model would share).
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ from pydantic import Field
 
 from prisma_lint.ast.nodes import Attribute, Model, Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.fixes.builders import replace_span
 from prisma_lint.rules.base import RuleContext, RuleOptions
 from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
@@ -150,7 +155,11 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
                 stem = expected[: -len(suffix) - 1]
                 if re.fullmatch(re.escape(stem) + r"_\w+_" + re.escape(suffix), value.value):
                     continue
+            # The generated name is the fix, unless another constraint of the model would get it too (or
+            # this one is partial): then only a person can choose the distinguishing word.
+            unique = not partial and expected_names.count(expected) == 1
             yield ctx.diagnostic(value.span,
                                  f"{_WHAT[suffix]} `{value.value}` does not follow Prisma's convention "
                                  f"`{expected}`.",
-                                 fix_hint=f"Rename it to `{expected}`, or remove `map:` to let Prisma name it.")
+                                 fix_hint=f"Rename it to `{expected}`, or remove `map:` to let Prisma name it.",
+                                 edits=[replace_span(value.span, f'"{expected}"')] if unique else [])

@@ -41,6 +41,11 @@ model TherapySession {
 }
 ```
 
+## Fix
+Adds `onDelete:` to the `@relation`: `SetNull` on an optional relation and `Restrict` on a required one,
+which is what Prisma does without it (safe: only the schema says it now); on a required relation whose
+child is named after its parent (`ClaimLine` -> `Claim`), `Cascade`, as the strategy's `on-delete-policy`
+wants for owned children (unsafe: deleting a parent then deletes its children).
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ from typing import Iterator
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.fixes.builders import add_argument, source_text
 from prisma_lint.rules.base import RuleContext
 from prisma_lint.rules.shared.indexes import owner_by_name
 
@@ -67,6 +73,10 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
             if relation is None or not relation.fields or relation.on_delete is not None:
                 continue
             parent = f.type or "the parent"
+            # The fix writes what the relation does today (Prisma's default: a safe fix), except for a
+            # required relation whose child is named after its parent, which the strategy's policy
+            # (on-delete-policy) wants as `Cascade`: that changes what a delete does, so it is unsafe.
+            action, unsafe = ("SetNull", False) if f.optional else ("Restrict", False)
             if f.optional:
                 message = (f"Relation `{f.name}` does not state `onDelete`; it relies on Prisma's default for an "
                            "optional relation, `SetNull`.")
@@ -75,9 +85,12 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
                 message = (f"Relation `{f.name}` does not state `onDelete`; it relies on Prisma's default for a "
                            "required relation, `Restrict`.")
                 if f.type and owner_by_name(block.name, f.type):
+                    action, unsafe = "Cascade", True
                     hint = (f"Add `onDelete: Cascade` if a `{block.name}` belongs to its `{parent}` (as its name "
                             "suggests), otherwise `onDelete: Restrict`.")
                 else:
                     hint = (f"Add `onDelete: Cascade` if a `{block.name}` belongs to its `{parent}`, otherwise "
                             "`onDelete: Restrict`.")
-            yield ctx.diagnostic(f.name_span, message, fix_hint=hint)
+            text = source_text(ctx, f.span)
+            edits = [add_argument(text, relation.attribute, f"onDelete: {action}")] if text is not None else []
+            yield ctx.diagnostic(f.name_span, message, fix_hint=hint, edits=edits, unsafe_fix=unsafe)

@@ -5,7 +5,7 @@ The fix model (read by `--fix`/`--diff`, the language server's code actions, and
 * A fix is `Diagnostic.edits`: replacements of text between two UTF-8 **byte offsets of the original
   file** the diagnostic is in (`Diagnostic.path`), as the AST's spans give them (`span.start_offset`,
   `span.end_offset`). An insertion has `start == end`; a deletion has an empty replacement. The edits
-  of one diagnostic never overlap each other and are applied together or not at all.
+  of one diagnostic are in file order, never overlap each other, and are applied together or not at all.
 * A replacement is written with `\n` line breaks; the fix engine writes them as the file's own line
   ending (`\r\n` in a CRLF file). Bytes outside the edits are never touched.
 * `Diagnostic.unsafe_fix` is False for a fix that keeps the meaning of the schema for its users (adding an

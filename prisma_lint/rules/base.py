@@ -214,6 +214,6 @@ class RuleContext(Generic[OptionsT]):
             severity=Severity(severity) if severity is not None else self.severity,
             message=message,
             fix_hint=fix_hint,
-            edits=tuple(edits),
+            edits=tuple(sorted(edits, key=lambda e: (e.start, e.end))),  # in file order (stable)
             unsafe_fix=unsafe_fix,
         )

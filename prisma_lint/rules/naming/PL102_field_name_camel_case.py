@@ -48,7 +48,7 @@ from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic, Edit
 from prisma_lint.fixes.builders import append_attribute, is_identifier, rename_field
 from prisma_lint.rules.base import RuleContext, RuleOptions
-from prisma_lint.rules.shared.names import AllowList, Prefixes, matches_allow_list, to_camel_case, trim_prefix
+from prisma_lint.rules.shared.names import AllowList, Prefixes, matches_allow_list, trim_prefix
 
 CODE = "PL102"
 NAME = "field-name-camel-case"
@@ -72,11 +72,23 @@ class Options(RuleOptions):
             "removed where it matches."))
 
 
+_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+")
+
+
+def camel_case(name: str) -> str:
+    """The camelCase spelling the fix renames to: words split at `_`, `-` and case changes, an acronym
+    kept as one word (`AETitle` -> `aeTitle`, `first_name` -> `firstName`, `userID` -> `userId`)."""
+    words = [word for part in re.split(r"[_-]+", name) for word in _WORDS.findall(part)]
+    if not words:
+        return ""
+    return words[0].lower() + "".join(word[:1].upper() + word[1:].lower() for word in words[1:])
+
+
 def _rename(schema: Schema, block, field) -> tuple[list[Edit], str]:
     """The fix: the field renamed in camelCase everywhere the schema names it, its column kept with
     `@map` (a relation field has no column). No fix when the new name is taken or a reference to the
     field is in another file."""
-    new_name = to_camel_case(field.name)
+    new_name = camel_case(field.name) if field.name.isascii() else ""  # no guessing at other scripts
     if not CAMEL_CASE.match(new_name) or not is_identifier(new_name) or block.field(new_name) is not None:
         return [], ""
     edits = rename_field(schema, block, field, new_name)

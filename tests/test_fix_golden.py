@@ -14,7 +14,7 @@ from prisma_lint.cli import main
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "fixes"
 INPUTS = sorted(GOLDEN.glob("*.prisma"))
-FIXABLE = ("PL003", "PL102", "PL104", "PL111", "PL201", "PL203", "PL301", "PL305")
+FIXABLE = ("PL003", "PL102", "PL104", "PL111", "PL201", "PL202", "PL203", "PL301", "PL305")
 
 
 def _fix(tmp_path: Path, source: Path, code: str) -> bytes:

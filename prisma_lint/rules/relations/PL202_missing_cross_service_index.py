@@ -34,6 +34,8 @@ model CrisisEvent {
 }
 ```
 
+## Fix
+Safe: adds `@@index([column])` as the model's last line.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from pydantic import Field, field_validator
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.fixes.builders import add_block_attribute, source_text
 from prisma_lint.rules.base import RuleContext, RuleOptions
 from prisma_lint.rules.shared.indexes import index_hint, is_covered, usable_indexes
 
@@ -92,5 +95,7 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
                 indexes = usable_indexes(model)
             if is_covered(model, [f.name], indexes):
                 continue
+            text = source_text(ctx, model.span)
+            edits = [add_block_attribute(text, model, f"@@index([{f.name}])")] if text is not None else []
             yield ctx.diagnostic(f.name_span, f"Cross-service reference `{f.name}` has no index.",
-                                 fix_hint=index_hint(model, [f.name]))
+                                 fix_hint=index_hint(model, [f.name]), edits=edits)

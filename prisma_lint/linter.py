@@ -58,6 +58,13 @@ class LintResult:
     internal_errors: int = 0
     rules_run: set[str] = field(default_factory=set)  # codes of the rules enabled for at least one schema
     suppressed: list[Suppressed] = field(default_factory=list)  # findings hidden by comments, not counted
+    registry: Optional[Registry] = None  # the rules the run knew (its configuration's, plugins included)
+
+    def rule_registry(self) -> Registry:
+        """The run's rules, for reporters that describe them (the default registry when nothing parsed)."""
+        from prisma_lint.rules.registry import default_registry
+
+        return self.registry if self.registry is not None else default_registry()
 
     @property
     def syntax_errors(self) -> int:
@@ -234,6 +241,8 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, p
         found, failures = _run_schema_rules(unit, settings, ignores)
         result.internal_errors += failures
         by_unit.append((unit, settings, found, registry, ignores))
+        if result.registry is None:
+            result.registry = registry
     if units:
         if project_rules is None:
             project_rules = config_for(units[0].path).rules_for(units[0].path)

@@ -185,3 +185,22 @@ def test_folders_categories_and_code_ranges_agree() -> None:
     for category, (prefix,) in ranges.items():
         assert [r.code for r in registry.select(category)] == [r.code for r in registry.select(prefix)]
     assert ranges["keys"] == {"PL3"} and ranges["naming"] == {"PL1"}
+
+
+def test_reporters_describe_a_plugin_rule_of_the_run(tmp_path) -> None:
+    """SARIF takes rule descriptions from the run's registry, so a rule given only to this run is described."""
+    import json
+
+    from prisma_lint.reporters.sarif import render
+
+    def check(schema, ctx):
+        for model in schema.models:
+            yield ctx.diagnostic(model.name_span, "Found a model.")
+
+    registry = Registry([Rule.from_module(_module("acme_rules.any", "AC002", "any-model", check))])
+    schema = tmp_path / "s.prisma"
+    schema.write_text("model A {\n  id Int @id\n}\n")
+    result = lint_paths([schema], config_from_dict({"extends": "none", "select": ["AC002"]}, registry))
+    (run,) = json.loads(render(result))["runs"]
+    (descriptor,) = run["tool"]["driver"]["rules"]
+    assert (descriptor["id"], descriptor["shortDescription"]["text"]) == ("AC002", "A test rule.")

@@ -33,9 +33,7 @@ def _owner(path: Optional[str], result: LintResult) -> str:
 
 
 def _rule_names(result: LintResult) -> dict[str, str]:
-    from prisma_lint.rules.registry import default_registry
-
-    registry = default_registry()
+    registry = result.rule_registry()
     return {code: rule.name for code in result.rules_run if (rule := registry.find(code)) is not None}
 
 

@@ -39,11 +39,9 @@ def _log(run: dict) -> dict:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def _rule_descriptor(code: str, name: str) -> dict:
-    from prisma_lint.rules.registry import default_registry
-
-    rule = default_registry().find(code)
-    if rule is None:  # internal-error: not a rule, but results still need a descriptor
+def _rule_descriptor(registry, code: str, name: str) -> dict:
+    rule = registry.find(code)
+    if rule is None:  # a code no rule of the run has: results still need a descriptor
         return {"id": code, "name": name,
                 "shortDescription": {"text": "A rule failed while checking a schema."},
                 "fullDescription": {"text": _CRASH},
@@ -61,16 +59,14 @@ def _rule_descriptor(code: str, name: str) -> dict:
 
 
 def _rules(result: LintResult, findings: list[Diagnostic]) -> tuple[list[dict], dict[str, int]]:
-    from prisma_lint.rules.registry import default_registry
-
     names = {d.code: d.rule for d in findings}
-    registry = default_registry()
+    registry = result.rule_registry()
     for code in result.rules_run:
         if code not in names:
             rule = registry.find(code)
             names[code] = rule.name if rule else code
     codes = sorted(names)
-    return [_rule_descriptor(code, names[code]) for code in codes], {code: i for i, code in enumerate(codes)}
+    return [_rule_descriptor(registry, code, names[code]) for code in codes], {code: i for i, code in enumerate(codes)}
 
 
 def _location(d: Diagnostic, root: Path) -> Optional[dict]:

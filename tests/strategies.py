@@ -1,11 +1,12 @@
 """Hypothesis strategies shared by the property tests: syntactically valid Prisma schemas that use every
 construct the parser knows (odd whitespace, comments and documentation everywhere, non-ASCII names,
-random attribute arguments). Not a test module: tests import it (tests/test_roundtrip.py,
-tests/test_rules_never_crash.py)."""
+random attribute arguments), and line-level mutations of the example platform's schemas. Not a test
+module: the property tests import it."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -259,3 +260,23 @@ def schema_texts(draw) -> str:
     if draw(st.booleans()):
         text += newline
     return text
+
+
+PLATFORM = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "platform" / "services").rglob("schema.prisma"))
+
+
+@st.composite
+def mutated_platform(draw) -> str:
+    lines = draw(st.sampled_from(PLATFORM)).read_text(encoding="utf-8").splitlines()
+    for _ in range(draw(st.integers(1, 6))):
+        index = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "move"]))
+        if action == "delete":
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        elif action == "swap" and index + 1 < len(lines):
+            lines[index], lines[index + 1] = lines[index + 1], lines[index]
+        elif action == "move":
+            lines.insert(draw(st.integers(0, len(lines) - 1)), lines.pop(index))
+    return "\n".join(lines) + "\n"

@@ -19,10 +19,7 @@ from prisma_lint.reporters import render
 from prisma_lint.reporters.github import escape_data, escape_property
 from prisma_lint.reporters.locations import fingerprints
 
-try:
-    from tests.oracle import sarif_validator
-except ImportError:  # tests/ itself on sys.path
-    from oracle import sarif_validator  # type: ignore[no-redef]
+from tests.oracle import sarif_validator
 
 REPO = Path(__file__).resolve().parents[1]
 ROOT = REPO / "fixtures" / "platform"

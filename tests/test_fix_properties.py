@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prisma_lint import lint_text
@@ -20,19 +20,14 @@ from prisma_lint.fixes.edits import apply_edits, fix_applies
 from prisma_lint.fixes.engine import fix_texts
 from prisma_lint.parser import PrismaSyntaxError, parse
 
-try:
-    from tests.test_roundtrip import schema_texts
-    from tests.test_rules_never_crash import mutated_platform
-except ImportError:  # tests/ itself on sys.path
-    from test_roundtrip import schema_texts  # type: ignore[no-redef]
-    from test_rules_never_crash import mutated_platform  # type: ignore[no-redef]
+from tests.strategies import mutated_platform, schema_texts
 
 ALL = config_from_dict({"extends": "all"})
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = sorted((ROOT / "fixtures" / "schemas" / "valid").glob("*.prisma")) + \
     sorted((ROOT / "fixtures" / "platform" / "services").rglob("schema.prisma"))
 NAME = "schema.prisma"
-EXAMPLES = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = settings(max_examples=max(settings.default.max_examples // 6, 5))  # 25 in the ci profile
 
 
 def _parses(text: str) -> bool:

@@ -7,18 +7,13 @@ them in ways a real edit does (a deleted field that a relation names, a duplicat
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from prisma_lint import lint_text
 from prisma_lint.config import config_from_dict
-
-from tests.strategies import schema_texts
+from tests.strategies import mutated_platform, schema_texts
 
 ALL = config_from_dict({"extends": "all"})
-PLATFORM = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "platform" / "services").rglob("schema.prisma"))
 
 
 def _assert_no_rule_failed(text: str) -> list:
@@ -43,23 +38,6 @@ def test_generated_schemas(figures) -> None:
     run()
     figures["rules_never_crash_generated"] += seen["examples"]
     assert seen["findings"], "no rule found anything in the generated schemas: the rules were not exercised"
-
-
-@st.composite
-def mutated_platform(draw) -> str:
-    lines = draw(st.sampled_from(PLATFORM)).read_text(encoding="utf-8").splitlines()
-    for _ in range(draw(st.integers(1, 6))):
-        index = draw(st.integers(0, len(lines) - 1))
-        action = draw(st.sampled_from(["delete", "duplicate", "swap", "move"]))
-        if action == "delete":
-            del lines[index]
-        elif action == "duplicate":
-            lines.insert(index, lines[index])
-        elif action == "swap" and index + 1 < len(lines):
-            lines[index], lines[index + 1] = lines[index + 1], lines[index]
-        elif action == "move":
-            lines.insert(draw(st.integers(0, len(lines) - 1)), lines.pop(index))
-    return "\n".join(lines) + "\n"
 
 
 def test_mutated_platform_schemas(figures) -> None:

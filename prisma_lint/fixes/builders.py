@@ -81,13 +81,14 @@ def add_block_attribute(text: str, block, attribute: str) -> Edit:
     return _insert_line_at_end(data, block, attribute, blank_before=not block.attributes)
 
 
-def add_member(text: str, block, line: str) -> Edit:
-    """Add a field (or enum value) line after the block's last field, before any block attribute."""
+def add_member(text: str, block, line: str, after=None) -> Edit:
+    """Add a field (or enum value) line after `after` (default: the block's last field), before any block
+    attribute."""
     data = _encoded(text)
     members = list(getattr(block, "fields", ())) or list(getattr(block, "values", ()))
     if not members:
         return _insert_line_at_end(data, block, line, blank_before=False)
-    last = max(members, key=lambda m: m.span.end_offset)
+    last = after if after is not None else max(members, key=lambda m: m.span.end_offset)
     line_end = data.find(b"\n", last.span.end_offset)
     if line_end < 0 or line_end >= _closing_brace(data, block.span):
         return _insert_line_at_end(data, block, line, blank_before=False)
@@ -131,13 +132,15 @@ def replace_span(span: Span, replacement: str) -> Edit:
     return Edit(span.start_offset, span.end_offset, replacement)
 
 
-def field_line(block, name: str, type_text: str, attributes: str = "") -> str:
-    """A field line (`createdAt DateTime @default(now())`) aligned like the block's fields, as `prisma
-    format` aligns them: the type and the attributes start in the same columns when they fit."""
+def field_line(block, name: str, type_text: str, attributes: str = "", like=None) -> str:
+    """A field line (`createdAt DateTime @default(now())`) aligned like the field `like` (default: the
+    block's last field) and its neighbours, as `prisma format` aligns them: the type and the attributes
+    start in the same columns when they fit."""
     fields = [f for f in getattr(block, "fields", ()) if f.type_span is not None]
     if not fields:
         return " ".join(part for part in (name, type_text, attributes) if part)
-    last = max(fields, key=lambda f: f.span.end_offset)
+    last = like if like is not None and like.type_span is not None else max(fields, key=lambda f: f.span.end_offset)
+    fields = fields[:fields.index(last) + 1] if last in fields else fields
     type_column = last.type_span.start_column - last.span.start_column
     typed = (name.ljust(type_column) if len(name) < type_column else name + " ") + type_text
     if not attributes:

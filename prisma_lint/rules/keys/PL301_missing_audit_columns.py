@@ -204,8 +204,13 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
                 if not renamed.has_attribute("map"):
                     edits.append(append_attribute(renamed, f'@map("{renamed.name}")'))
             else:
-                edits.append(add_member(text, model, field_line(model, name, options.type,
-                                                                _new_column(options, name == options.created_at))))
+                # After the last column (not a relation field, which `prisma format` aligns apart), and
+                # aligned like it.
+                models = {m.name for m in schema.models}
+                columns = [c for c in model.fields if c.relation is None and c.type not in models]
+                anchor = columns[-1] if columns else None
+                line = field_line(model, name, options.type, _new_column(options, name == options.created_at), anchor)
+                edits.append(add_member(text, model, line, anchor))
         if missing:
             names = " and ".join(f"`{m}`" for m in missing)
             plural = "columns" if len(missing) > 1 else "column"

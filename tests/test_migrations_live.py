@@ -148,3 +148,25 @@ def test_without_postgresql_it_says_so_and_exits_2(monkeypatch, capsys, tmp_path
     monkeypatch.setattr(cluster_module, "find_binaries", lambda: None)
     assert main([str(tmp_path / "svc")]) == 2
     assert "initdb and pg_ctl are not on this machine" in capsys.readouterr().err
+
+
+def _clean_drift_cases():
+    import tomllib
+
+    data = tomllib.loads((ROOT / "rules" / "cases" / "PL510.toml").read_text(encoding="utf-8"))
+    return [pytest.param(case, id=case["name"]) for case in data["cases"] if not case.get("violations")]
+
+
+@pytest.mark.parametrize("case", _clean_drift_cases())
+def test_clean_drift_cases_are_clean_on_postgresql_too(cluster, case, tmp_path: Path) -> None:
+    """PL510's clean cases (enums, maps, arrays, defaults, implicit many-to-many join tables): the
+    offline replay finds no drift, and neither does the live catalog."""
+    from migration_service import write_service
+    from prisma_lint.migrations.live import verify_service
+
+    write_service(tmp_path / "svc", case["schema"], case["migrations"])
+    service, schema = _service(tmp_path / "svc")
+    offline = analyse_service(service, schema)
+    assert compare(offline.expected, offline.final) == []
+    live = verify_service(service, schema, cluster.conninfo)
+    assert live.findings == [] and compare(offline.final, live.catalog) == []

@@ -76,7 +76,7 @@ def analyse_service(service: Service, schema: Optional[Schema]) -> ServiceAnalys
         result.files[sql.path] = sql
     result.final = replay.db
     result.schema = schema
-    result.expected = expected_database(schema) if schema is not None else None
+    result.expected = expected_database(schema, result.final) if schema is not None else None
     return result
 
 

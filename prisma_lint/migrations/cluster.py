@@ -73,8 +73,9 @@ class Cluster:
         return ["runuser", "-u", self.user, "--", *command] if self.user else command
 
     def _call(self, *args: str, timeout: float = 120) -> None:
+        # From the cluster's own folder: the unprivileged user may not be allowed into the caller's.
         done = subprocess.run(self._command(*args), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              stdin=subprocess.DEVNULL, timeout=timeout, text=True)
+                              stdin=subprocess.DEVNULL, timeout=timeout, text=True, cwd=self.folder)
         if done.returncode != 0:
             raise ClusterError(f"{args[0]} failed: {done.stdout.strip()[-800:]}")
 

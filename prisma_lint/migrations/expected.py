@@ -154,7 +154,51 @@ def _model_table(schema: Schema, model: Model) -> tuple[Table, list[Index], list
     return Table(table_name, tuple(columns), key, model.name_span), indexes, foreign_keys
 
 
-def expected_database(schema: Schema) -> Database:
+def _implicit_many_to_many(schema: Schema, db: Database, actual: Optional[Database]) -> None:
+    """Join tables of implicit many-to-many relations (list fields on both sides, no `fields:`):
+    `_AToB` (or `_RelationName`) with columns "A" and "B" pointing at the model whose name sorts first
+    and the other, primary key `_AToB_AB_pkey` (Prisma 6; Prisma 5 made a unique index `_AToB_AB_unique`,
+    accepted when that is what the migrations built), index `_AToB_B_index`, cascading foreign keys."""
+    seen: set[str] = set()
+    for model in schema.models:
+        for f in model.fields:
+            target = schema.model(f.type or "") if f.list else None
+            relation = f.relation
+            if target is None or (relation is not None and relation.fields):
+                continue
+            name = relation.name if relation is not None else None
+            back = [g for g in target.fields if g.type == model.name and g.list and g is not f
+                    and ((g.relation.name if g.relation is not None else None) == name)]
+            if not back:
+                continue
+            first, second = sorted((model, target), key=lambda m: m.name)
+            table = identifier("_" + (name or f"{first.name}To{second.name}"))
+            if table in seen:
+                continue
+            seen.add(table)
+            columns = []
+            for column, side in (("A", first), ("B", second)):
+                key = side.primary_key
+                key_field = side.field(key.fields[0]) if key is not None and len(key.fields) == 1 else None
+                column_type = _column_type(schema, key_field) if key_field is not None else "text"
+                columns.append(Column(column, column_type or "text", False, None, f.span))
+            legacy = actual is not None and f"{table}_AB_unique" in actual.indexes
+            db.tables[table] = Table(table, tuple(columns), None if legacy else Key(f"{table}_AB_pkey", ("A", "B")),
+                                     f.span)
+            if legacy:
+                db.indexes[f"{table}_AB_unique"] = Index(f"{table}_AB_unique", table, ("A", "B"), True, f.span)
+            db.indexes[f"{table}_B_index"] = Index(f"{table}_B_index", table, ("B",), False, f.span)
+            for column, side in (("A", first), ("B", second)):
+                key = side.primary_key
+                ref = tuple(side.column_names(key.fields)) if key is not None else ("id",)
+                fk = ForeignKey(f"{table}_{column}_fkey", table, (column,), identifier(side.database_name), ref,
+                                "CASCADE", "CASCADE", f.span)
+                db.foreign_keys[(table, fk.name)] = fk
+
+
+def expected_database(schema: Schema, actual: Optional[Database] = None) -> Database:
+    """The database Prisma would create for `schema` (`actual`, when given, only decides between the
+    forms Prisma versions differ in)."""
     db = Database()
     for enum in schema.enums:
         values = []
@@ -171,4 +215,5 @@ def expected_database(schema: Schema) -> Database:
             db.indexes[index.name] = index
         for fk in foreign_keys:
             db.foreign_keys[(fk.table, fk.name)] = fk
+    _implicit_many_to_many(schema, db, actual)
     return db

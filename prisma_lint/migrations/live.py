@@ -245,7 +245,7 @@ def _verify(conn, service: Service, schema, report: ServiceReport, describe, pos
         report.applied += 1
     report.catalog = read_catalog(conn)
     if schema is not None:
-        for difference in compare(expected_database(schema), report.catalog):
+        for difference in compare(expected_database(schema, report.catalog), report.catalog):
             span = position(difference)
             where = (span.file, span.start_line, span.start_column) if isinstance(span, Span) and span.file else \
                 (str(service.schema_path), 1, 1)

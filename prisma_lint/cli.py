@@ -114,7 +114,7 @@ def _explain(name: str) -> int:
 
 
 def _dump_ast(paths: list[str]) -> int:
-    from prisma_lint.ast.dump import dump_json
+    from prisma_lint.ast.dump import AstTooDeepError, dump_json
     from prisma_lint.linter import discover
     from prisma_lint.parser import PrismaSyntaxError, parse_files
 
@@ -122,6 +122,9 @@ def _dump_ast(paths: list[str]) -> int:
     for group in discover(paths):
         try:
             print(dump_json(parse_files(group)))
+        except AstTooDeepError as error:
+            print(f"prisma-lint: {group[0]}: {error}", file=sys.stderr)
+            status = EXIT_ERROR
         except PrismaSyntaxError as error:
             for problem in error.errors:
                 print(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}", file=sys.stderr)

@@ -17,6 +17,7 @@ The fix model (read by `--fix`/`--diff`, the language server's code actions, and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Optional
@@ -51,6 +52,23 @@ class Edit:
         return {"start": self.start, "end": self.end, "replacement": self.replacement}
 
 
+# Source text quoted in a message (between backticks) is shortened beyond this many characters, and a whole
+# message beyond MAX_MESSAGE: a 5 MB `@default("...")` must not become 5 MB of output.
+MAX_QUOTE = 80
+MAX_MESSAGE = 1000
+_LONG_QUOTE = re.compile(r"`([^`]{%d,})`" % (MAX_QUOTE + 1))
+
+
+def shorten(text: str) -> str:
+    """`text` with each backtick-quoted part longer than MAX_QUOTE characters cut in the middle (`…`),
+    and then the whole cut to MAX_MESSAGE characters."""
+    if len(text) <= MAX_QUOTE:
+        return text
+    head, tail = MAX_QUOTE * 3 // 4, MAX_QUOTE // 4 - 1
+    text = _LONG_QUOTE.sub(lambda m: f"`{m.group(1)[:head]}…{m.group(1)[-tail:]}`", text)
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding. Lines and columns are 1-based; the end is exclusive. `rule` is the kebab-case name."""
@@ -67,6 +85,12 @@ class Diagnostic:
     fix_hint: Optional[str] = None
     edits: tuple[Edit, ...] = field(default=())  # the fix: see the module's docstring
     unsafe_fix: bool = False
+
+    def __post_init__(self) -> None:
+        if len(self.message) > MAX_QUOTE:
+            object.__setattr__(self, "message", shorten(self.message))
+        if self.fix_hint is not None and len(self.fix_hint) > MAX_QUOTE:
+            object.__setattr__(self, "fix_hint", shorten(self.fix_hint))
 
     @property
     def fixable(self) -> bool:

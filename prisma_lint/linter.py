@@ -13,13 +13,16 @@ ignore *arguments* only where npm gives them a meaning (`IGNORE_ARGS`, `RuleCont
 from __future__ import annotations
 
 import dataclasses
+import os
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Union
 
 from prisma_lint.ast.nodes import Schema, Span
-from prisma_lint.config import CliSelection, LintConfig, RuleSettings, default_config, find_config, load_config
+from prisma_lint.config import (CliSelection, LintConfig, RuleSettings, config_from_dict, default_config, find_config,
+                                load_config)
 from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.directives import NpmIgnores, Suppressions, parse_directives, suppression_problems
 from prisma_lint.files import UnreadableFile
@@ -322,9 +325,33 @@ class _Configs:
         return self._load(found) if found is not None else self.for_path(first_schema)
 
 
-def lint_text(text: str, path: Optional[str] = None, config: Optional[LintConfig] = None) -> list[Diagnostic]:
+def _config_argument(config: Any, function: str) -> Union[LintConfig, CliSelection, None]:
+    """A library caller's `config`: a config object, a mapping shaped like the `[tool.prisma-lint]` table
+    (validated like a config file), a path to a config file, or None. Anything else is a TypeError at
+    the call, not a failure deep in the run."""
+    if config is None or isinstance(config, (LintConfig, CliSelection)):
+        return config
+    if isinstance(config, Mapping):
+        return config_from_dict(dict(config))
+    if isinstance(config, (str, os.PathLike)):
+        return load_config(config)
+    raise TypeError(f"{function}(): config must be a LintConfig, a mapping, a path to a config file or None, "
+                    f"not {type(config).__name__}")
+
+
+def lint_text(text: str, path: Optional[Union[str, os.PathLike]] = None,
+              config: Union[LintConfig, Mapping[str, Any], str, os.PathLike, None] = None) -> list[Diagnostic]:
     """Lint one schema given as text. Without a config, the strategy preset applies (a config file
-    next to `path` is not looked for: pass `load_config(...)` for that)."""
+    next to `path` is not looked for: pass its path as `config` for that). `config` may be a config
+    object, a mapping shaped like the `[tool.prisma-lint]` table, or a config file's path."""
+    if not isinstance(text, str):
+        raise TypeError(f"lint_text(): text must be a str, not {type(text).__name__}")
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"lint_text(): path must be a str, a path or None, not {type(path).__name__}")
+    path = os.fspath(path) if path is not None else None
+    config = _config_argument(config, "lint_text")
+    if isinstance(config, CliSelection):
+        config = default_config().with_cli(config.select, config.ignore)
     config = config or default_config()
     try:
         schema = parse(text, path)
@@ -334,11 +361,16 @@ def lint_text(text: str, path: Optional[str] = None, config: Optional[LintConfig
     return _lint_units([unit], [], lambda _path: config).diagnostics
 
 
-def lint_paths(paths: Iterable[Union[str, Path]], config: Union[LintConfig, CliSelection, None] = None) -> LintResult:
-    """Lint schema files and folders as one project. Without a config, each schema uses the closest
-    config file above it, or the strategy preset; the project's settings come from `config`, else from
-    the closest config above the folder holding every schema. Raises InputError for a path that does
-    not exist or holds no schema, ConfigError for a configuration mistake."""
+def lint_paths(paths: Union[Iterable[Union[str, os.PathLike]], str, os.PathLike],
+               config: Union[LintConfig, CliSelection, Mapping[str, Any], str, os.PathLike, None] = None) -> LintResult:
+    """Lint schema files and folders as one project (`paths` may be one path). Without a config, each
+    schema uses the closest config file above it, or the strategy preset; the project's settings come
+    from `config`, else from the closest config above the folder holding every schema. `config` may
+    also be a mapping or a config file's path, as for `lint_text`. Raises InputError for a path that
+    does not exist or holds no schema, ConfigError for a configuration mistake."""
+    config = _config_argument(config, "lint_paths")
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not an iterable of its characters
     return lint_groups(schema_groups(paths), config)
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from lark.parsers.lalr_parser_state import ParserState
 
-from prisma_lint import lint_paths, parse
+from prisma_lint import lint_paths, lint_text, parse
+from prisma_lint.config import ConfigError, config_from_dict
 from prisma_lint.files import DEFAULT_MAX_FILE_SIZE
 from prisma_lint.linter import InputError, discover
 from prisma_lint.parser import PrismaSyntaxError
@@ -275,3 +276,56 @@ def test_an_extends_cycle_is_named(tmp_path: Path) -> None:
     assert "makes a cycle: " in done.stderr and " -> " in done.stderr and "extends itself" not in done.stderr
     cycle = done.stderr.split("makes a cycle: ")[1].strip().split(" -> ")
     assert cycle[0] == cycle[-1] and {Path(c).name for c in cycle} == {"prisma-lint.toml", "b.toml"}
+
+
+# -- Output and library edges ---------------------------------------------------------------------------------
+
+
+def test_dump_ast_too_deep_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.prisma"
+    path.write_text("model A {\n  id String @id @default(" + "f(" * 130 + ")" * 130 + ")\n}\n", encoding="utf-8")
+    parse(path.read_text(encoding="utf-8"))  # it parses
+    done = subprocess.run([sys.executable, "-m", "prisma_lint", "--dump-ast", str(path)], capture_output=True,
+                          text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"prisma-lint: {path}: the AST is nested too deeply to write as JSON (more than about "
+                           "120 levels of nested arguments)\n")
+
+
+def test_messages_quote_long_source_text_shortened() -> None:
+    text = ('model Patient {\n  id String @id @default("' + "a" * 200_000 + '")\n'
+            "  createdAt DateTime @default(now())\n  updatedAt DateTime @updatedAt\n}\n")
+    (finding,) = [d for d in lint_text(text, "s.prisma") if d.code == "PL302"]
+    assert len(finding.message) < 200 and "…" in finding.message
+    assert finding.message.startswith('Primary key `id String @id @default("aaaa')
+    assert len(finding.fix_hint or "") < 200
+
+
+def test_lint_paths_takes_one_path_as_str_or_pathlike(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.prisma"
+    schema.write_text(GOOD, encoding="utf-8")
+    for one in (str(schema), schema):
+        result = lint_paths(one)
+        assert result.files == [str(schema)] and any(d.code == "PL102" for d in result.diagnostics)
+
+
+def test_lint_text_takes_a_config_object_mapping_or_path(tmp_path: Path) -> None:
+    config_file = tmp_path / "prisma-lint.toml"
+    config_file.write_text('extends = "none"\nselect = ["PL102"]\n', encoding="utf-8")
+    expected = [(3, "PL102")]
+    for config in (config_from_dict({"extends": "none", "select": ["PL102"]}),
+                   {"extends": "none", "select": ["PL102"]}, str(config_file), config_file):
+        assert [(d.line, d.code) for d in lint_text(GOOD, "s.prisma", config)] == expected
+    with pytest.raises(ConfigError, match="unknown key"):
+        lint_text(GOOD, "s.prisma", {"selekt": ["PL102"]})  # a mapping is validated like a config file
+    with pytest.raises(TypeError, match="config must be"):
+        lint_text(GOOD, "s.prisma", 42)
+    with pytest.raises(TypeError, match="config must be"):
+        lint_paths(tmp_path, ["PL102"])
+
+
+def test_lint_text_rejects_a_path_that_is_not_a_path() -> None:
+    with pytest.raises(TypeError, match="path must be"):
+        lint_text(GOOD, 123)
+    with pytest.raises(TypeError, match="text must be"):
+        lint_text(b"model A {}", "s.prisma")

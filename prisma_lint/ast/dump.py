@@ -7,10 +7,33 @@ import json
 from typing import Any
 
 from pydantic import TypeAdapter
+from pydantic_core import PydanticSerializationError
 
 from prisma_lint.ast.nodes import Schema
 
-__all__ = ["schema_adapter", "dump_json", "to_dict", "json_schema"]
+__all__ = ["schema_adapter", "dump_json", "to_dict", "json_schema", "AstTooDeepError"]
+
+
+class AstTooDeepError(ValueError):
+    """The AST nests deeper than pydantic's serialiser goes (about 120 levels of function-call arguments,
+    e.g. `@default(f(f(f(...))))`): said as such instead of pydantic's internal error."""
+
+    def __init__(self) -> None:
+        super().__init__("the AST is nested too deeply to write as JSON (more than about 120 levels of nested "
+                         "arguments)")
+
+
+def _serialising(function):
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except PydanticSerializationError as error:
+            if "depth" in str(error):
+                raise AstTooDeepError() from None
+            raise
+
+    return wrapper
 
 
 @functools.lru_cache(maxsize=1)
@@ -19,10 +42,12 @@ def schema_adapter() -> TypeAdapter[Schema]:
     return TypeAdapter(Schema)
 
 
+@_serialising
 def to_dict(schema: Schema) -> dict[str, Any]:
     return schema_adapter().dump_python(schema, mode="json")
 
 
+@_serialising
 def dump_json(schema: Schema, indent: int | None = 2) -> str:
     return schema_adapter().dump_json(schema, indent=indent).decode("utf-8")
 

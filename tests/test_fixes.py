@@ -173,3 +173,15 @@ def test_lines_inserted_at_one_point_share_their_blank_line() -> None:
     text = "model A {\n  id Int @id\n}\n"
     first, second = Edit.insert(23, "\n  @@index([a])\n"), Edit.insert(23, "\n  @@index([b])\n")
     assert apply_edits(text, [first, second]) == "model A {\n  id Int @id\n\n  @@index([a])\n  @@index([b])\n}\n"
+
+
+def test_the_text_report_says_what_is_fixable(tmp_path, capsys) -> None:
+    path = _schema(tmp_path, MISSING_INDEX.replace("  visitId String\n", "  visitId String\n  Kind    String\n"))
+    assert main(["--select", "PL201,PL102", str(path)]) == 1
+    assert capsys.readouterr().out.endswith(
+        "1 fixable with `prisma-lint --fix` (1 more with `--fix --unsafe-fixes`).\n")
+    assert main(["--select", "PL102", str(path)]) == 1
+    assert capsys.readouterr().out.endswith("1 fixable with `prisma-lint --fix --unsafe-fixes`.\n")
+    path.write_text(INDEXED)
+    assert main(["--select", "PL201", str(path)]) == 0
+    assert capsys.readouterr().out.endswith("(1 file).\n")

@@ -55,4 +55,10 @@ def render(result: LintResult, *, color: bool = False, show_source: bool = False
         parts.append(f"{s['infos']} info")
     schemas = f"{s['schemas']} schema{'s' * (s['schemas'] != 1)}"
     out.append(f"Found {', '.join(parts)} in {schemas} ({s['files']} file{'s' * (s['files'] != 1)}).")
+    safe = sum(1 for d in result.diagnostics if d.edits and not d.unsafe_fix)
+    unsafe = sum(1 for d in result.diagnostics if d.edits and d.unsafe_fix)
+    if safe or unsafe:  # as ruff says it: what --fix would do, and what only --unsafe-fixes would
+        more = f" ({unsafe} more with `--fix --unsafe-fixes`)" if unsafe and safe else ""
+        out.append(f"{safe} fixable with `prisma-lint --fix`{more}." if safe
+                   else f"{unsafe} fixable with `prisma-lint --fix --unsafe-fixes`.")
     return "\n".join(out) + "\n"

@@ -181,7 +181,9 @@ def _lint(args: argparse.Namespace, config):
     if "-" not in args.paths:
         if args.stdin_filename:
             raise InputError("--stdin-filename needs `-` (read the schema from stdin) as the path")
-        return lint_paths(args.paths, config)
+        from prisma_lint.selection.migrations import resolve_migration_paths
+
+        return lint_paths(resolve_migration_paths(args.paths), config)
     if args.paths != ["-"]:
         raise InputError("`-` (read the schema from stdin) cannot be combined with other paths")
     return lint_source(sys.stdin.read(), args.stdin_filename, config)

@@ -2,13 +2,14 @@
 
 pre-commit is installed (pinned) into its own virtual environment in `.cache/pre-commit-venv`; the test
 builds a git repository with a defective schema and migrations folder, runs `pre-commit try-repo <this
-repository> HOOK --all-files` for each hook, and checks that each fails naming the defect, then passes
+repository> --all-files` (every hook), and checks that each fails naming the defect, then passes
 once the defect is fixed. pre-commit builds each hook's environment by installing this repository with
 pip, as it would for a user."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -70,34 +71,39 @@ def project(tmp_path_factory) -> Path:
     return repo
 
 
-def _try_repo(pre_commit: Path, repo: Path, hook: str) -> subprocess.CompletedProcess:
+def _try_repo(pre_commit: Path, repo: Path) -> tuple[subprocess.CompletedProcess, dict[str, tuple[str, str]]]:
+    """Run every hook of this repository once (try-repo builds the hook environment in a fresh store
+    each time, so one call for all hooks); return the process and each hook's (status, output)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PRE_COMMIT"))}
-    env["PRE_COMMIT_HOME"] = str(REPO / ".cache" / "pre-commit-home")  # hook environments, reused
-    env.update(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.invalid")
-    return subprocess.run([str(pre_commit), "try-repo", str(REPO), hook, "--all-files", "--color", "never"],
+    done = subprocess.run([str(pre_commit), "try-repo", str(REPO), "--all-files", "--color", "never"],
                           cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    hooks: dict[str, tuple[str, str]] = {}
+    sections = re.split(r"^(.+?)\.{3,}(Passed|Failed)$", done.stdout, flags=re.M)
+    for name, status, output in zip(sections[1::3], sections[2::3], sections[3::3]):
+        hooks[name] = (status, output)
+    return done, hooks
 
 
 def test_each_hook_fails_on_the_defect_then_passes(project: Path) -> None:
     pre_commit = _pre_commit()
-    expected = {
-        "prisma-lint": "Model name `lab_result` is not PascalCase.",
-        "prisma-lint-migrations": f"Migration `{MIGRATION}` has no rollback script",
-        "prisma-lint-project": "Model name `lab_result` is not PascalCase.",
+    defects = {
+        "prisma-lint": ["Model name `lab_result` is not PascalCase."],
+        "prisma-lint (migrations)": [f"Migration `{MIGRATION}` has no rollback script"],
+        "prisma-lint (project)": ["Model name `lab_result` is not PascalCase.",
+                                  f"Migration `{MIGRATION}` has no rollback script"],
     }
-    for hook, defect in expected.items():
-        done = _try_repo(pre_commit, project, hook)
-        assert done.returncode == 1, f"{hook} should fail:\n{done.stdout}\n{done.stderr}"
-        assert "Failed" in done.stdout and defect in done.stdout, f"{hook}:\n{done.stdout}\n{done.stderr}"
-    assert f"Migration `{MIGRATION}` has no rollback script" in _try_repo(pre_commit, project,
-                                                                          "prisma-lint-project").stdout
+    done, hooks = _try_repo(pre_commit, project)
+    assert done.returncode == 1 and set(hooks) == set(defects), f"{done.stdout}\n{done.stderr}"
+    for name, expected in defects.items():
+        status, output = hooks[name]
+        assert status == "Failed", f"{name} should fail:\n{done.stdout}"
+        for defect in expected:
+            assert defect in output, f"{name} should name {defect!r}:\n{output}"
     prisma = project / "services" / "records" / "prisma"
     (prisma / "schema.prisma").write_text(SCHEMA.replace("{name}", "LabResult"))
     (prisma / "migrations" / "rollbacks").mkdir()
     (prisma / "migrations" / "rollbacks" / "20240101000000_rollback.sql").write_text('DROP TABLE "LabResult";\n')
     _git(project, "add", "-A")
-    for hook in expected:
-        done = _try_repo(pre_commit, project, hook)
-        assert done.returncode == 0, f"{hook} should pass once fixed:\n{done.stdout}\n{done.stderr}"
-        assert "Passed" in done.stdout, done.stdout
+    done, hooks = _try_repo(pre_commit, project)
+    assert done.returncode == 0, f"every hook should pass once fixed:\n{done.stdout}\n{done.stderr}"
+    assert {name: status for name, (status, _output) in hooks.items()} == dict.fromkeys(defects, "Passed")

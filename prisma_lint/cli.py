@@ -11,6 +11,7 @@ import argparse
 import gc
 import os
 import sys
+from pathlib import Path
 from typing import Optional, Sequence
 
 from prisma_lint import __version__
@@ -72,6 +73,9 @@ def _add_ci_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the least severity that makes the exit code 1 (default: error)")
     parser.add_argument("--statistics", action="store_true", help="print the number of findings of each rule")
     parser.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="report only the services whose schema or migrations differ from this git ref, "
+                             "and check that what they deleted went through @ignore/@@ignore first")
     parser.add_argument("--stdin-filename", metavar="PATH",
                         help="with `-` as the path: where the schema read from stdin lives (for its "
                              "configuration, service and the paths in the output)")
@@ -183,7 +187,12 @@ def _lint(args: argparse.Namespace, config):
             raise InputError("--stdin-filename needs `-` (read the schema from stdin) as the path")
         from prisma_lint.selection.migrations import resolve_migration_paths
 
-        return lint_paths(resolve_migration_paths(args.paths), config)
+        result = lint_paths(resolve_migration_paths(args.paths), config)
+        if args.changed_since:
+            from prisma_lint.selection.changes import restrict_to_changed
+
+            restrict_to_changed(result, args.changed_since, Path.cwd(), lambda path: "PL550" in result.rules_run)
+        return result
     if args.paths != ["-"]:
         raise InputError("`-` (read the schema from stdin) cannot be combined with other paths")
     return lint_source(sys.stdin.read(), args.stdin_filename, config)

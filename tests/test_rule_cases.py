@@ -115,7 +115,7 @@ def test_rule_case(rule_code: str, case: dict) -> None:
 def test_every_rule_has_cases() -> None:
     codes_with_cases = {p.stem.split("_")[0] for p in CASES.glob("*.toml")}
     missing = sorted(r.code for r in default_registry() if r.code not in codes_with_cases
-                     and r.code not in ("PL000", "PL001", "PL007"))  # reported by the engine, not on a schema
+                     and r.code not in ("PL000", "PL001", "PL007", "PL550"))  # reported by the engine, not on a schema
     assert not missing, f"rules without a case file in rules/cases/: {missing}"
 
 

@@ -52,4 +52,5 @@ MANIFEST = [
     ('prisma_lint.rules.migrations.PL511_rollback_does_not_undo', 'PL511', 'rollback-does-not-undo', 'migrations', 'error', 'project', (), False, 'Rollback script does not undo its migration.'),
     ('prisma_lint.rules.migrations.PL512_rollback_template', 'PL512', 'rollback-template', 'migrations', 'warning', 'project', (), False, "Rollback script does not follow the strategy's template."),
     ('prisma_lint.rules.migrations.PL513_migrations_not_checked', 'PL513', 'migrations-not-checked', 'migrations', 'info', 'project', (), False, "The service's migrations were not checked (no migrations folder, or not PostgreSQL)."),
+    ('prisma_lint.rules.migrations.PL550_deleted_without_transition', 'PL550', 'deleted-without-transition', 'migrations', 'error', 'schema', (), False, 'Model or column deleted without the transition step.'),
 ]

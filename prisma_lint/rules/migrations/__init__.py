@@ -15,4 +15,5 @@ RULES: list[str] = [
     "PL511_rollback_does_not_undo",
     "PL512_rollback_template",
     "PL513_migrations_not_checked",
+    "PL550_deleted_without_transition",
 ]

@@ -180,14 +180,17 @@ def _run(args: argparse.Namespace) -> int:
 
 def _lint(args: argparse.Namespace, config):
     """The paths given, or the schema on stdin (`-`)."""
-    from prisma_lint.linter import InputError, lint_paths, lint_source
+    from prisma_lint.linter import InputError, lint_source
 
     if "-" not in args.paths:
         if args.stdin_filename:
             raise InputError("--stdin-filename needs `-` (read the schema from stdin) as the path")
+        from prisma_lint.linter import lint_groups, schema_groups
+        from prisma_lint.selection.ignored import skip_ignored
         from prisma_lint.selection.migrations import resolve_migration_paths
 
-        result = lint_paths(resolve_migration_paths(args.paths), config)
+        paths = resolve_migration_paths(args.paths)
+        result = lint_groups(skip_ignored(paths, schema_groups(paths), args.config), config)
         if args.changed_since:
             from prisma_lint.selection.changes import restrict_to_changed
 

@@ -110,6 +110,13 @@ class ConfigFile(_Section):
     overrides: list[Override] = Field(default_factory=list)
     # The project: services, cross-service references, deployment order (prisma_lint.project.settings).
     project: ProjectSettings = Field(default_factory=ProjectSettings)
+    # Files that folders and globs skip (globs relative to the config's folder; ruff's extend-exclude).
+    exclude: list[str] = Field(default_factory=list)
+
+    @field_validator("exclude", mode="before")
+    @classmethod
+    def _exclude(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
 
 # --------------------------------------------------------------------------------------------------
@@ -381,6 +388,12 @@ def load_config(path: Union[str, Path], registry: Optional[Registry] = None) -> 
     state, config = _load_state(table, path, registry)
     overrides = [(o.files, o, str(path)) for o in config.overrides]
     return LintConfig(state, overrides, path.parent.resolve(), str(path), registry, config.project)
+
+
+def exclude_patterns(path: Union[str, Path]) -> list[str]:
+    """The `exclude` globs of a config file (validated like the rest of it)."""
+    table = _read_table(Path(path))
+    return _validate(table, Path(path)).exclude if table is not None else []
 
 
 def config_from_dict(table: dict[str, Any], registry: Optional[Registry] = None) -> LintConfig:

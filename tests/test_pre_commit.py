@@ -34,6 +34,19 @@ model {name} {
 }
 """
 MIGRATION = "20240101000000_initial_schema"
+MIGRATION_SQL = """-- CreateTable
+CREATE TABLE "LabResult" (
+    "id" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "LabResult_pkey" PRIMARY KEY ("id")
+);
+"""
+ROLLBACK_SQL = f"""DROP TABLE "LabResult";
+DELETE FROM "_prisma_migrations" WHERE "migration_name" = '{MIGRATION}';
+"""
 
 
 def _pre_commit() -> Path:
@@ -64,7 +77,7 @@ def project(tmp_path_factory) -> Path:
     (prisma / "migrations" / MIGRATION).mkdir(parents=True)
     (prisma / "schema.prisma").write_text(SCHEMA.replace("{name}", "lab_result"))  # defect: not PascalCase
     (prisma / "migrations" / "migration_lock.toml").write_text('provider = "postgresql"\n')
-    (prisma / "migrations" / MIGRATION / "migration.sql").write_text('CREATE TABLE "LabResult" ();\n')
+    (prisma / "migrations" / MIGRATION / "migration.sql").write_text(MIGRATION_SQL)
     # defect: no rollbacks/20240101000000_rollback.sql
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
@@ -102,7 +115,7 @@ def test_each_hook_fails_on_the_defect_then_passes(project: Path) -> None:
     prisma = project / "services" / "records" / "prisma"
     (prisma / "schema.prisma").write_text(SCHEMA.replace("{name}", "LabResult"))
     (prisma / "migrations" / "rollbacks").mkdir()
-    (prisma / "migrations" / "rollbacks" / "20240101000000_rollback.sql").write_text('DROP TABLE "LabResult";\n')
+    (prisma / "migrations" / "rollbacks" / "20240101000000_rollback.sql").write_text(ROLLBACK_SQL)
     _git(project, "add", "-A")
     done, hooks = _try_repo(pre_commit, project)
     assert done.returncode == 0, f"every hook should pass once fixed:\n{done.stdout}\n{done.stderr}"

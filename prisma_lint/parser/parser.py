@@ -138,7 +138,9 @@ def parse(text: str, path: Optional[str] = None) -> Schema:
         return Schema(tuple(blocks), tuple(comments), (path,))
 
 
-def _parse_blocks(text: str, path: Optional[str]) -> tuple[list, list[Comment]]:
+def _parse_blocks(text: str, path: Optional[str], reference: bool = False) -> tuple[list, list[Comment]]:
+    """Blocks and comments of one file. `reference=True` skips the fast path and parses with plain
+    `Lark.parse` (then the same recovery): the differential tests compare the two."""
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the schema text as str, not {type(text).__name__}")
     if not text.isascii():
@@ -156,7 +158,10 @@ def _parse_blocks(text: str, path: Optional[str]) -> tuple[list, list[Comment]]:
     with _LOCK:
         builder.ctx = ctx
         try:
-            blocks = driver.parse(lexed.lines)
+            if reference:
+                blocks = _lark_parse(lexed)
+            else:
+                blocks = driver.parse(lexed.lines)
             problems = CappedProblems()
         except ParseStop:
             # Start again from a fresh token stream (the fast path consumed part of it), with Lark's
@@ -172,6 +177,15 @@ def _parse_blocks(text: str, path: Optional[str]) -> tuple[list, list[Comment]]:
         raise PrismaSyntaxError(syntax_problems(text, path, [*problems, *lexed.problems, *ctx.problems],
                                                 problems.dropped))
     return blocks, [_comment(c, ctx) for c in lexed.comments]
+
+
+def _lark_parse(lexed):
+    from lark.exceptions import UnexpectedInput
+
+    try:
+        return _lark().parse(lexed.all_tokens(), start="start")
+    except UnexpectedInput as error:
+        raise ParseStop(("?", "", 0, 0, 0, 0), set()) from error
 
 
 def _comment(comment: LexedComment, ctx: ParseContext) -> Comment:

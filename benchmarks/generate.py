@@ -11,6 +11,7 @@ Variants:
 * ``clean``: follows the conventions; zero findings under ``benchmarks/prismalintrc.json`` with the npm
   prisma-lint 0.13.1.
 * ``violations``: exactly one violation per model, the kind rotating over the models (see ``KINDS``).
+* ``realistic``: line shapes that vary as in public schemas (see ``_realistic``); clean like ``clean``.
 
 Every model ``i`` relates to models ``i-1`` and ``i-3`` (when they exist), so each model has at most two
 foreign keys and at most two back-relation lists and the size per model stays flat as N grows.
@@ -25,10 +26,11 @@ or, from Python, ``generate(1000, "clean") -> str``. The output depends only on 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from pathlib import Path
 
-VARIANTS = ("clean", "violations")
+VARIANTS = ("clean", "violations", "realistic")
 
 # One violation per model in the `violations` variant, by `i % len(KINDS)`. Each is a finding for exactly
 # one npm prisma-lint rule enabled in benchmarks/prismalintrc.json (named after the colon).
@@ -253,12 +255,310 @@ def _enum(k: int) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------------------------------------------
+# The `realistic` variant
+# ------------------------------------------------------------------------------------------------------
+#
+# Shaped after public schemas (cal.com, langfuse, trigger.dev, documenso; compare with
+# benchmarks/schema_stats.py): models of very different sizes; fields in alignment groups split by blank
+# lines (as `prisma format` leaves them); attribute sets in mixed orders (`@default(now()) @map("x")` and
+# `@map("x") @default(now())`); `@db.*` native types with and without arguments; `@map` on the models of
+# some services only; `//` and `///` comments above fields, trailing comments, `/* */` block comments;
+# enums from two values to a few dozen, some values with `@map`; `@@index` with `sort:`, `ops:`, `type:`
+# and `map:`; views and composite types. Conventions follow benchmarks/prismalintrc.json (camelCase
+# fields, singular PascalCase models, snake_case enum values, id/createdAt/updatedAt, an index per
+# foreign key), so the npm linter reports nothing, as on `clean`. Output depends only on `n`.
+
+_WORDS_A = ("external", "display", "billing", "last", "primary", "secondary", "public", "internal", "legacy",
+            "default", "max", "min", "total", "avg", "next", "previous", "source", "target", "custom",
+            "hashed", "encrypted", "verified", "archived", "scheduled", "expected", "raw", "normalized",
+            "current", "original", "preferred", "cached", "remote", "local", "auto", "manual", "shared")
+_WORDS_B = ("Name", "Email", "Status", "Url", "Count", "Token", "Code", "Label", "Title", "Slug", "Key",
+            "Value", "Amount", "Price", "Score", "Level", "Limit", "Offset", "Region", "Locale", "Timezone",
+            "Phone", "Address", "Color", "Version", "Checksum", "Payload", "Metadata", "Config", "Settings",
+            "Reason", "Message", "Hash", "Secret", "Ref", "Position", "Weight", "Duration", "Interval")
+_TIME_WORDS = ("startedAt", "finishedAt", "expiresAt", "lastSeenAt", "deletedAt", "approvedAt", "sentAt",
+               "openedAt", "syncedAt", "publishedAt", "lockedAt", "verifiedAt", "cancelledAt", "paidAt")
+_ENUM_WORDS = ("pending", "active", "inactive", "draft", "published", "archived", "failed", "succeeded",
+               "queued", "running", "paused", "cancelled", "expired", "rejected", "approved", "in_review",
+               "on_hold", "timed_out", "retrying", "deleted", "blocked", "unknown", "manual", "automatic",
+               "daily", "weekly", "monthly", "yearly", "owner", "admin", "member", "viewer", "guest",
+               "low", "medium", "high", "critical", "email", "sms", "push", "webhook", "slack")
+_DOCS = ("@zod.custom(imports.{name}Schema)", "@zod.min(1)", "Shown to end users; keep it short.",
+         "Deprecated: read {name}V2 instead. Plan to drop this column.",
+         "Set by the worker once the job has finished.", "Stored in cents to avoid rounding.",
+         "Filled from the upstream provider, may be stale.", "One of the values documented in the API.")
+_COMMENTS = ("TODO: backfill before making this required", "DEPRECATED - TO BE REMOVED", "used for upsert",
+             "can be null if no observations", "@db.Text", "denormalised for reporting",
+             "kept for the v1 API", "see the migration notes")
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+
+
+class _Realistic:
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.rng = random.Random(f"prisma-lint realistic {n}")
+        self.enums: list[tuple[str, list[str]]] = []
+        self.back: dict[int, list[tuple[str, str]]] = {}  # parent -> (field name, child model)
+        self.models: list[dict] = []
+
+    def scalar(self, model: dict, taken: set[str]) -> tuple[str, str, list[str]]:
+        rng = self.rng
+        while True:
+            roll = rng.random()
+            if roll < 0.10:
+                name = rng.choice(_TIME_WORDS)
+            else:
+                name = rng.choice(_WORDS_A) + rng.choice(_WORDS_B)
+            if name not in taken:
+                break
+        kind = rng.choices(("String", "Int", "Boolean", "DateTime", "Json", "Decimal", "Float", "BigInt", "enum"),
+                           (36, 12, 12, 10, 7, 4, 3, 2, 9))[0]
+        if name in _TIME_WORDS:
+            kind = "DateTime"
+        attrs: list[str] = []
+        type_ = kind
+        if kind == "String":
+            attrs = rng.choice(([], [], [], [], [], [], ["@unique"], ["@db.Text"], [f"@db.VarChar({rng.choice((32, 64, 120, 255))})"],
+                                ['@default("")'], ['@default("en")', "@db.VarChar(8)"], ["@unique", "@db.VarChar(64)"],
+                                ["@default(cuid())"]))
+        elif kind == "Int":
+            attrs = rng.choice(([], [], [], ["@default(0)"], [f"@default({rng.randint(1, 1440)})"], ["@db.SmallInt"]))
+        elif kind == "Boolean":
+            attrs = rng.choice((["@default(false)"], ["@default(false)"], ["@default(true)"], []))
+        elif kind == "DateTime":
+            attrs = rng.choice(([], [], [], ["@default(now())"], ["@db.Timestamp(6)"], ["@db.Timestamptz(3)"]))
+        elif kind == "Json":
+            attrs = rng.choice(([], [], ['@default("{}")'], ["@db.JsonB"]))
+        elif kind == "Decimal":
+            attrs = rng.choice((["@db.Decimal(10, 2)"], ["@default(0)"], ["@default(0)", "@db.Decimal(12, 4)"]))
+        elif kind in ("Float", "BigInt"):
+            attrs = rng.choice(([], ["@default(0)"]))
+        else:
+            enum_name, values = rng.choice(self.enums) if self.enums else ("", [])
+            if not enum_name:
+                type_, attrs = "String", []
+            else:
+                type_ = enum_name
+                attrs = [f"@default({values[0]})"] if rng.random() < 0.6 else []
+        if rng.random() < 0.30 and not attrs[:1] == ["@default(cuid())"]:
+            type_ += "?"
+            attrs = [a for a in attrs if not a.startswith("@default")] if rng.random() < 0.5 else attrs
+        elif kind in ("String", "Int") and rng.random() < 0.06:
+            type_ += "[]"
+            attrs = ["@default([])"] if rng.random() < 0.4 else []
+        if model["mapped"] and rng.random() < 0.8 and name != _snake(name):
+            mapping = f'@map("{_snake(name)}")'
+            attrs = [mapping, *attrs] if rng.random() < 0.3 else [*attrs, mapping]
+        return name, type_, attrs
+
+    def plan(self) -> None:
+        rng = self.rng
+        for i in range(self.n):
+            if i % 3 == 0:
+                count = rng.choice((2, 2, 3, 3, 4, 4, 5, 6, 8, 10)) if rng.random() > 0.05 else rng.randint(20, 40)
+                values = rng.sample(_ENUM_WORDS, min(count, len(_ENUM_WORDS)))
+                if count > len(_ENUM_WORDS):
+                    values += [f"{v}_{k}" for k, v in enumerate(values)][: count - len(values)]
+                self.enums.append((_base_name(i) + rng.choice(("Status", "Kind", "Type", "Role", "Mode")), values))
+            name = _base_name(i)
+            model = {"i": i, "name": name, "mapped": rng.random() < 0.3,
+                     "id": rng.choice(("cuid", "cuid", "uuid", "autoincrement")), "fields": [], "parents": []}
+            parents = rng.sample(range(max(0, i - 40), i), min(i, rng.choice((0, 1, 1, 1, 2, 2, 3))))
+            for p in parents:
+                self.back.setdefault(p, []).append((_plural(_lower_first(name)), name))
+            model["parents"] = parents
+            self.models.append(model)
+
+    def field_rows(self, model: dict) -> list[list]:
+        """Rows `[name, type, attrs, trailing comment, comment lines above]`, None for a blank line."""
+        rng = self.rng
+        taken = {"id", "createdAt", "updatedAt"}
+        taken.update(_lower_first(self.models[p]["name"]) for p in model["parents"])
+        taken.update(_lower_first(self.models[p]["name"]) + "Id" for p in model["parents"])
+        taken.update(name for name, _ in self.back.get(model["i"], ()))
+        id_type = "Int" if model["id"] == "autoincrement" else "String"
+        rows: list = [["id", id_type, ["@id", f"@default({model['id']}())"], "", []]]
+        count = 1 + int(rng.expovariate(1 / 6))
+        for _ in range(min(count, 60)):
+            if rng.random() < 0.12:
+                rows.append(None)
+            name, type_, attrs = self.scalar(model, taken)
+            taken.add(name)
+            above: list[str] = []
+            roll = rng.random()
+            if roll < 0.04:
+                above.append("/// " + rng.choice(_DOCS).format(name=name))
+            elif roll < 0.07:
+                above.append("// " + rng.choice(_COMMENTS))
+            trailing = rng.choice(_COMMENTS) if rng.random() < 0.015 else ""
+            rows.append([name, type_, attrs, trailing, above])
+        relations = []
+        for p in model["parents"]:
+            parent = self.models[p]
+            fk = _lower_first(parent["name"]) + "Id"
+            optional = "?" if rng.random() < 0.3 else ""
+            fk_type = ("Int" if parent["id"] == "autoincrement" else "String") + optional
+            fk_attrs = [f'@map("{_snake(fk)}")'] if model["mapped"] else []
+            on_delete = rng.choice(("Cascade", "Cascade", "SetNull" if optional else "Restrict", "Restrict"))
+            args = f"fields: [{fk}], references: [id], onDelete: {on_delete}"
+            if rng.random() < 0.3:
+                args += ", onUpdate: Cascade"
+            relation = [_lower_first(parent["name"]), parent["name"] + optional, [f"@relation({args})"], "", []]
+            relations.append(([fk, fk_type, fk_attrs, "", []], relation))
+        adjacent = rng.random() < 0.4  # trigger.dev style: each relation next to its key, in its own group
+        for key, relation in relations:
+            if adjacent:
+                rows += [None, relation, key]
+            else:
+                rows.insert(rng.randint(1, len(rows)), key)
+                rows.append(relation)
+        back = [[field, child + "[]", [], "", []] for field, child in self.back.get(model["i"], ())]
+        if back:
+            rows.append(None)
+            rows += back
+        created = ["@default(now())"] + ([f'@map("created_at")'] if model["mapped"] else [])
+        updated = ["@updatedAt"] + ([f'@map("updated_at")'] if model["mapped"] else [])
+        if rng.random() < 0.3:
+            updated = ["@default(now())", *updated]
+        tail = [["createdAt", "DateTime", created, "", []], ["updatedAt", "DateTime", updated, "", []]]
+        if rng.random() < 0.5:
+            rows[1:1] = tail
+        else:
+            rows += [None, *tail]
+        return rows
+
+    def block_attributes(self, model: dict, rows: list) -> list[str]:
+        rng = self.rng
+        names = [r[0] for r in rows if r is not None]
+        out = [f"@@index([{_lower_first(self.models[p]['name'])}Id])" for p in model["parents"]]
+        scalars = [r[0] for r in rows if r is not None and not r[1].endswith("[]") and r[0] != "id"
+                   and not r[2][:1] == ["@relation"] and not any(a.startswith("@relation") for a in r[2])]
+        lists = [r[0] for r in rows if r is not None and r[1] == "String[]"]
+        for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
+            a, b = rng.sample(scalars, 2) if len(scalars) > 1 else (scalars[0], "createdAt")
+            out.append(rng.choice((f"@@index([{a}])", f"@@index({a})", f"@@unique([{a}, {b}])",
+                                   f"@@index([{a}, {b}(sort: Desc)])", f"@@index([{a}], type: Hash)",
+                                   f'@@index([{a}, {b}], map: "idx_{_snake(model["name"])}_{_snake(a)}")')))
+        if lists and rng.random() < 0.5:
+            out.append(f"@@index([{lists[0]}(ops: ArrayOps)], type: Gin)")
+        if model["mapped"]:
+            out.append(f'@@map("{_snake(model["name"])}s")')
+        assert len(names) == len(set(names)), names
+        return list(dict.fromkeys(out))
+
+    def render_rows(self, rows: list, indent: str) -> list[str]:
+        out: list[str] = []
+        group: list = []
+
+        def flush() -> None:
+            if not group:
+                return
+            w_name = max(len(r[0]) for r in group)
+            w_type = max(len(r[1]) for r in group)
+            for name, type_, attrs, trailing, above in group:
+                out.extend(indent + line for line in above)
+                line = f"{indent}{name.ljust(w_name)} {type_.ljust(w_type) if attrs or trailing else type_}"
+                if attrs:
+                    line += " " + " ".join(attrs)
+                if trailing:
+                    line += f" // {trailing}"
+                out.append(line.rstrip())
+            group.clear()
+
+        for row in rows:
+            if row is None:
+                flush()
+                if out and out[-1] != "":
+                    out.append("")
+            else:
+                group.append(row)
+        flush()
+        while out and out[-1] == "":
+            out.pop()
+        return out
+
+    def model_text(self, model: dict) -> list[str]:
+        rng = self.rng
+        out: list[str] = []
+        roll = rng.random()
+        if roll < 0.25:
+            out.append(f"/// {_words(model['name']).capitalize()} records.")
+        elif roll < 0.35:
+            out.append(f"// {rng.choice(_COMMENTS)}")
+        elif roll < 0.37:
+            out += ["/*", f" * {_words(model['name']).capitalize()}: written by the sync job.", " */"]
+        rows = self.field_rows(model)
+        out.append(f"model {model['name']} {{")
+        out += self.render_rows(rows, "  ")
+        attributes = self.block_attributes(model, rows)
+        if attributes:
+            out.append("")
+            out += ["  " + a for a in attributes]
+        out.append("}")
+        return out
+
+    def enum_text(self, name: str, values: list[str]) -> list[str]:
+        rng = self.rng
+        out = [f"enum {name} {{"]
+        mapped = rng.random() < 0.25
+        width = max(map(len, values))
+        for value in values:
+            if rng.random() < 0.08:
+                out.append(f"  /// {rng.choice(_DOCS).format(name=value)}")
+            out.append(f'  {value.ljust(width)} @map("{value.upper()}")' if mapped else f"  {value}")
+        out.append("}")
+        return out
+
+    def text(self) -> str:
+        self.plan()
+        rng = self.rng
+        parts = ["// Realistic schema for the prisma-lint benchmarks (benchmarks/generate.py, "
+                 f"{self.n} models); do not edit.\n\n"
+                 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["views"]\n}\n\n'
+                 'generator zod {\n  provider      = "zod-prisma"\n  output        = "./zod"\n'
+                 '  relationModel = "default"\n}\n\n'
+                 'datasource db {\n  provider  = "postgresql"\n  url       = env("DATABASE_URL")\n'
+                 '  directUrl = env("DIRECT_DATABASE_URL")\n}\n']
+        enum_at = 0
+        for model in self.models:
+            i = model["i"]
+            while enum_at < len(self.enums) and enum_at * 3 <= i:
+                parts.append("\n".join(self.enum_text(*self.enums[enum_at])) + "\n")
+                enum_at += 1
+            parts.append("\n".join(self.model_text(model)) + "\n")
+            if i % 25 == 24:
+                fields = [r for r in self.field_rows(model) if r is not None and "[]" not in r[1]
+                          and not any(a.startswith("@relation") for a in r[2])]
+                fields = [[name, type_, [a for a in attrs if a.startswith(("@id", "@map", "@db"))], "", []]
+                          for name, type_, attrs, _t, _a in fields]
+                body = self.render_rows(fields, "  ")
+                parts.append(f"view {model['name']}Summary {{\n" + "\n".join(body) + "\n}\n")
+            if i % 40 == 39:
+                parts.append(f"type {model['name']}Address {{\n  street     String\n  city       String\n"
+                             f"  postalCode String? @db.VarChar(16)\n  country    String  @default(\"US\")\n}}\n")
+        while enum_at < len(self.enums):
+            parts.append("\n".join(self.enum_text(*self.enums[enum_at])) + "\n")
+            enum_at += 1
+        return "\n".join(parts)
+
+
+def _realistic(n: int) -> str:
+    return _Realistic(n).text()
+
+
 def generate(n: int, variant: str = "clean") -> str:
-    """Return the text of a schema with `n` models of the given variant (`clean` or `violations`)."""
+    """Return the text of a schema with `n` models of the given variant (`clean`, `violations` or
+    `realistic`)."""
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {VARIANTS}, not {variant!r}")
     if n < 1:
         raise ValueError("n must be at least 1")
+    if variant == "realistic":
+        return _realistic(n)
     parts: list[str] = [HEADER.format(n=n, variant=variant)]
     for i in range(n):
         if i % MODELS_PER_SECTION == 0:

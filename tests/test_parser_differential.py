@@ -86,3 +86,35 @@ def test_mutated_fixtures() -> None:
 
 def test_arbitrary_text() -> None:
     _run(st.text(), 1000)
+
+
+# --------------------------------------------------------------------------------------------------
+# The generated tables and the grammar's constraints
+# --------------------------------------------------------------------------------------------------
+
+
+def test_tables_are_current() -> None:
+    from prisma_lint.parser.grammar import TABLES, tables_source
+
+    assert TABLES.read_text(encoding="utf-8") == tables_source(), (
+        "prisma_lint/parser/tables.py does not match prisma.lark: run `python -m prisma_lint.parser.grammar`")
+
+
+GRAMMAR = (REPO / "prisma_lint" / "parser" / "prisma.lark").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    # An inlined helper rule: Lark would splice its children into the parent's, which the driver cannot.
+    (("property: NAME _EQUAL expression? _NL", "property: NAME _EQUAL _value? _NL\n_value: expression"),
+     "inlined"),
+    # A rule the AST builder has no method for.
+    (("?enum_member: enum_value | block_attribute _NL", "enum_member: enum_value | block_attribute _NL"),
+     "no AST builder method"),
+])
+def test_grammar_constraints_are_enforced(change: tuple[str, str], message: str) -> None:
+    from prisma_lint.parser.grammar import tables_source
+
+    old, new = change
+    assert old in GRAMMAR
+    with pytest.raises(ValueError, match=message):
+        tables_source(GRAMMAR.replace(old, new))

@@ -137,33 +137,15 @@ class LexedComment:
 class Lexed:
     """Tokens grouped by line, the comments, and problems found while tokenizing.
 
-    `lines` holds one entry per line that has tokens: `(shape, tokens)`, where the tokens end with the
-    line's newline token and `shape` is a small integer naming the line's sequence of token types. The
-    parser memoizes its work by shape (see driver.py)."""
+    `lines` holds one entry per line that has tokens: the line's tokens, ending with its newline token."""
 
-    lines: Iterator[tuple[int, list[tuple]]]
+    lines: Iterator[list[tuple]]
     comments: list[LexedComment]
     problems: list[tuple[int, int, str]]  # (line, column, message)
 
     def all_tokens(self) -> list[Tok]:
         """The remaining tokens as `Tok`s, in order (for Lark's parser in error recovery)."""
-        return [Tok.of(tok) for _shape, toks in self.lines for tok in toks]
-
-
-class _Shapes:
-    """Interns the token-type sequence of a line as a small integer."""
-
-    __slots__ = ("ids",)
-
-    def __init__(self) -> None:
-        self.ids: dict[tuple[str, ...], int] = {}
-
-    def __call__(self, types: tuple[str, ...]) -> int:
-        ids = self.ids
-        shape = ids.get(types)
-        if shape is None:
-            shape = ids[types] = len(ids)
-        return shape
+        return [Tok.of(tok) for toks in self.lines for tok in toks]
 
 
 def _blank_block_comments(text: str, comments: list[LexedComment], problems: list) -> str:
@@ -199,17 +181,14 @@ def _blank_block_comments(text: str, comments: list[LexedComment], problems: lis
     return "".join(pieces)
 
 
-def _scan_line(content: str, depth: int, preceded: bool = False):
-    """Tokenize one line's content (indentation and line break removed), starting at block `depth`.
-
-    Returns token specs `(type, value, start, end)` relative to the content, comment specs
-    `(kind, text, start, end, trailing)`, and the depth at the end of the line. `preceded` says that
-    tokens come before `content` on its line (when only the rest of a line is scanned)."""
-    specs: list[tuple[str, str, int, int]] = []
-    comments: list[tuple[str, str, int, int, bool]] = []
+def _scan_line(content: str, depth: int, base: int, line_no: int, column: int, comments: list) -> tuple[list, int]:
+    """Tokenize one line's content (indentation and line break removed), starting at block `depth`;
+    `base` and `column` are the offset and column where the content starts. Appends the line's comments
+    to `comments`; returns its tokens and the depth at the end of the line."""
+    specs: list[tuple] = []
     parens = 0
     objects = 0  # `{ ... }` object values open on this line (never a block's braces)
-    keyword_allowed = depth == 0 and not preceded
+    keyword_allowed = depth == 0
     for match in _TOKEN_RE.finditer(content):
         kind = match.lastgroup
         if kind == "EOF":
@@ -218,10 +197,12 @@ def _scan_line(content: str, depth: int, preceded: bool = False):
         end = match.end()
         value = match.group(kind)
         if kind == "DOC":
-            comments.append((kind, value[3:], start, end, preceded or bool(specs)))
+            comments.append(LexedComment(value[3:], base + start, base + end, line_no, column + start, line_no,
+                                         column + end, True, False, bool(specs)))
             continue
         if kind == "COMMENT":
-            comments.append((kind, value[2:], start, end, preceded or bool(specs)))
+            comments.append(LexedComment(value[2:], base + start, base + end, line_no, column + start, line_no,
+                                         column + end, False, False, bool(specs)))
             continue
         if kind == "NAME":
             if keyword_allowed:
@@ -231,14 +212,15 @@ def _scan_line(content: str, depth: int, preceded: bool = False):
                     # Prisma reads `modelUser {` as `model User {`: the keyword may run into the name.
                     for keyword, keyword_kind in KEYWORDS.items():
                         if value.startswith(keyword) and value[len(keyword)].isalnum():
-                            specs.append((keyword_kind, keyword, start, start + len(keyword)))
+                            specs.append((keyword_kind, keyword, base + start, base + start + len(keyword), line_no,
+                                          column + start))
                             start += len(keyword)
                             value = value[len(keyword):]
                             break
             keyword_allowed = False
         elif kind == "NUMBER":
             # A name may start with a digit (`model 123 {` is a naming error, not a syntax error).
-            first_in_block = depth == 1 and not specs and not preceded
+            first_in_block = depth == 1 and not specs
             after_keyword = depth == 0 and len(specs) == 1 and specs[0][0] in _KEYWORD_TYPES
             if (first_in_block or after_keyword) and value[0] != "-" and "." not in value:
                 kind = "NAME"
@@ -256,18 +238,16 @@ def _scan_line(content: str, depth: int, preceded: bool = False):
                     objects += 1
                 elif parens == 0 and depth == 0:
                     depth = 1
-                    specs.append((kind, value, start, end))
+                    specs.append((kind, value, base + start, base + end, line_no, column + start))
                     # Prisma's block opener takes the rest of its line unread; keep it as a comment.
                     rest = content[end:]
                     stripped = rest.lstrip(_WS_CHARS)
                     if stripped:
                         offset = end + len(rest) - len(stripped)
-                        if stripped.startswith("///"):
-                            comments.append(("DOC", stripped[3:], offset, len(content), True))
-                        elif stripped.startswith("//"):
-                            comments.append(("COMMENT", stripped[2:], offset, len(content), True))
-                        else:
-                            comments.append(("COMMENT", stripped, offset, len(content), True))
+                        doc = stripped.startswith("///")
+                        marker = 3 if doc else 2 if stripped.startswith("//") else 0
+                        comments.append(LexedComment(stripped[marker:], base + offset, base + len(content), line_no,
+                                                     column + offset, line_no, column + len(content), doc, False, True))
                     break
             elif kind == "RBRACE":
                 if objects:
@@ -275,48 +255,15 @@ def _scan_line(content: str, depth: int, preceded: bool = False):
                 elif parens == 0 and depth == 1:
                     depth = 0
                     keyword_allowed = True  # `}model B {` on one line is accepted by Prisma
-                    specs.append((kind, value, start, end))
+                    specs.append((kind, value, base + start, base + end, line_no, column + start))
                     continue
         else:
             keyword_allowed = False
-        specs.append((kind, value, start, end))
-    return specs, comments, depth
-
-
-# A field line starts `name Type`, `name Type?`, `name Type[]`: its head is read with one match, and only
-# the rest (attributes, comment) is scanned, through a cache of its own. Lines differ mostly by their
-# names, so `@default(uuid())`, `@db.VarChar(255)` and the like are scanned once per file.
-_FIELD_HEAD = re.compile(rf"({_IDENT})([{_WS}]+)({_IDENT})(\[\])?(\?)?(?=[{_WS}]|$)")
-
-
-def _scan_head_and_rest(content: str, depth: int, rest_cache: dict):
-    if depth != 1 or content[0].isdigit():
-        return _scan_line(content, depth)
-    head = _FIELD_HEAD.match(content)
-    if head is None:
-        return _scan_line(content, depth)
-    specs = [("NAME", head.group(1), 0, head.end(1)), ("NAME", head.group(3), head.start(3), head.end(3))]
-    if head.group(4):
-        specs.append(("EMPTY_LIST", "[]", head.start(4), head.end(4)))
-    if head.group(5):
-        specs.append(("QMARK", "?", head.start(5), head.end(5)))
-    offset = head.end()
-    rest = content[offset:]
-    if not rest:
-        return specs, [], depth
-    key = (depth, rest)
-    scanned = rest_cache.get(key)
-    if scanned is None:
-        scanned = rest_cache[key] = _scan_line(rest, depth, preceded=True)
-    rest_specs, rest_comments, end_depth = scanned
-    specs.extend((kind, value, start + offset, end + offset) for kind, value, start, end in rest_specs)
-    comments = [(kind, text, start + offset, end + offset, trailing)
-                for kind, text, start, end, trailing in rest_comments]
-    return specs, comments, end_depth
+        specs.append((kind, value, base + start, base + end, line_no, column + start))
+    return specs, depth
 
 
 _KEYWORD_TYPES = frozenset(KEYWORDS.values())
-_CACHE_LIMIT = 4_000  # distinct lines remembered by the tokenizer
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
@@ -328,9 +275,6 @@ def tokenize(text: str) -> Lexed:
     Comments are appended to `comments` as their lines are reached; problems found before the first
     line (a byte-order mark, a misplaced block comment) are in `problems` at once.
 
-    Each distinct line is scanned once (keyed by its text after the indentation, and whether it starts
-    inside a block): real schemas repeat many lines (`createdAt DateTime @default(now())`,
-    `@@index([patientId])`), and a repeated line costs a dictionary lookup instead of a scan.
     """
     comments: list[LexedComment] = []
     problems: list[tuple[int, int, str]] = []
@@ -348,9 +292,6 @@ def tokenize(text: str) -> Lexed:
 
 
 def _lines(text: str, comments: list[LexedComment], block_comments: list[LexedComment]):
-    shapes = _Shapes()
-    cache: dict[tuple[int, str], tuple] = {}
-    rest_cache: dict[tuple[int, str], tuple] = {}
     depth = 0
     offset = 0
     line_no = 0
@@ -375,28 +316,12 @@ def _lines(text: str, comments: list[LexedComment], block_comments: list[LexedCo
         if not content:
             continue
         indent = len(raw) - len(raw.lstrip(ws))
-        key = (depth, content)
-        template = cache.get(key)
-        if template is None:
-            specs, comment_specs, end_depth = _scan_head_and_rest(content, depth, rest_cache)
-            types = tuple(spec[0] for spec in specs) + ("_NL",)
-            if len(cache) >= _CACHE_LIMIT:  # bounded: repeats are mostly near each other
-                cache.clear()
-                rest_cache.clear()
-            template = cache[key] = (shapes(types) if specs else -1, specs, comment_specs, end_depth, len(content))
-        shape, specs, comment_specs, depth, length = template
         base = line_start + indent
-        column = indent + 1
-        if comment_specs:
-            for kind, comment_text, start, end, trailing in comment_specs:
-                comments.append(LexedComment(comment_text, base + start, base + end, line_no, column + start,
-                                             line_no, column + end, kind == "DOC", False, trailing))
-        if shape < 0:
-            continue
-        toks = [(kind, value, base + start, base + end, line_no, column + start) for kind, value, start, end in specs]
-        end = base + length
-        toks.append(("_NL", "\n" if line_end < text_length else "", end, end, line_no, column + length))
-        yield shape, toks
+        toks, depth = _scan_line(content, depth, base, line_no, indent + 1, comments)
+        if toks:
+            end = base + len(content)
+            toks.append(("_NL", "\n" if line_end < text_length else "", end, end, line_no, indent + 1 + len(content)))
+            yield toks
     comments.extend(reversed(pending_blocks))
     if block_comments:
         comments.sort(key=lambda c: c.start)

@@ -19,7 +19,7 @@ from typing import Iterable, Optional, Union
 from prisma_lint.ast.nodes import Comment, Schema, Span
 from prisma_lint.files import read_schema_bytes
 from prisma_lint.parser.errors import CappedProblems, PrismaSyntaxError, SyntaxProblem, syntax_problems
-from prisma_lint.parser.driver import MemoDriver, ParseStop, load_tables
+from prisma_lint.parser.driver import Driver, ParseStop
 from prisma_lint.parser.lexer import KEYWORDS, LexedComment, Tok, block_boundaries, tokenize
 from prisma_lint.parser.transformer import AstBuilder, ParseContext
 
@@ -64,45 +64,15 @@ _READABLE = {
 }
 
 
-def _cache_dir() -> Optional[Path]:
-    folder = Path(os.environ.get("PRISMA_LINT_CACHE_DIR", Path.home() / ".cache" / "prisma-lint"))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # a read-only home: build the tables each time, a few tens of milliseconds
-    return folder
-
-
 _BUILDER = AstBuilder()
+_DRIVER = Driver(_BUILDER)
 
 
-@functools.lru_cache(maxsize=1)
 def _lark():
-    """Lark's own LALR parser over the same grammar, used for error recovery and to build the tables.
-    Imported and built only when needed (a run over valid schemas never needs it)."""
-    from lark import Lark
+    """Lark's parser over the same grammar, for error recovery (imported and built only when needed)."""
+    from prisma_lint.parser.grammar import lark_parser
 
-    from prisma_lint.parser.lark_lexer import TokenListLexer
-
-    folder = _cache_dir()
-    from prisma_lint import __version__
-
-    cache = str(folder / f"grammar-{__version__}.lark.cache") if folder is not None else False
-    return Lark.open(
-        "prisma.lark",
-        rel_to=__file__,
-        parser="lalr",
-        lexer=TokenListLexer,
-        transformer=_BUILDER,
-        start=["start", "block"],
-        maybe_placeholders=False,
-        cache=cache,
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def _driver() -> MemoDriver:
-    return MemoDriver(load_tables(_lark, _cache_dir()), _BUILDER)
+    return lark_parser(_BUILDER)
 
 
 _LOCK = threading.Lock()
@@ -151,7 +121,7 @@ def _parse_blocks(text: str, path: Optional[str], reference: bool = False) -> tu
             column = error.start - (text.rfind("\n", 0, error.start) + 1) + 1
             raise PrismaSyntaxError([SyntaxProblem(path, line, column, "This text is not valid Unicode "
                                                    "(it holds a lone surrogate character).")]) from None
-    driver = _driver()
+    driver = _DRIVER
     builder = _BUILDER
     lexed = tokenize(text)
     ctx = ParseContext(text, path, lexed.comments)
@@ -185,7 +155,7 @@ def _lark_parse(lexed):
     try:
         return _lark().parse(lexed.all_tokens(), start="start")
     except UnexpectedInput as error:
-        raise ParseStop(("?", "", 0, 0, 0, 0), set()) from error
+        raise ParseStop from error
 
 
 def _comment(comment: LexedComment, ctx: ParseContext) -> Comment:

@@ -60,46 +60,45 @@ class Driver:
         state = tables.START
         states = [state]
         values: list = []
-        tok: tuple = ("$END", "", 0, 0, 1, 1)
-        for line in lines:
-            for tok in line:
-                kind = tok[0]
-                while True:
-                    action = actions[state].get(kind)
-                    if action is None:
-                        raise ParseStop
-                    if action >= 0:  # shift
-                        states.append(action)
-                        values.append(tok)
-                        state = action
-                        break
-                    size, reduce, origin, first, stop = rules[~action]
-                    if reduce is None:  # a `?rule` over one symbol: its value stays, only the state moves
-                        state = states[-1] = actions[states[-2]][origin]
-                        continue
-                    if size:
-                        children = values[first:stop]
-                        del values[-size:]
-                        del states[-size:]
-                        values.append(reduce(children))
-                    else:
-                        values.append(reduce([]))
-                    state = actions[states[-1]][origin]
-                    states.append(state)
-        # End of input: reduce what is left.
-        while state != tables.END:
-            action = actions[state].get("$END")
-            if action is None or action >= 0:
-                raise ParseStop
-            size, reduce, origin, first, stop = rules[~action]
-            if reduce is None:
-                state = states[-1] = actions[states[-2]][origin]
-                continue
-            children = values[first:stop] if size else []
-            if size:
-                del values[-size:]
-                del states[-size:]
-            values.append(reduce(children))
-            state = actions[states[-1]][origin]
-            states.append(state)
+        try:
+            for line in lines:
+                for tok in line:
+                    kind = tok[0]
+                    action = actions[state][kind]
+                    while action < 0:  # reduce, until the token can be shifted
+                        size, reduce, origin, first, stop = rules[~action]
+                        if reduce is None:  # a `?rule` over one symbol: its value stays, only the state moves
+                            state = states[-1] = actions[states[-2]][origin]
+                        else:
+                            if size:
+                                children = values[first:stop]
+                                del values[-size:]
+                                del states[-size:]
+                                values.append(reduce(children))
+                            else:
+                                values.append(reduce([]))
+                            state = actions[states[-1]][origin]
+                            states.append(state)
+                        action = actions[state][kind]
+                    states.append(action)
+                    values.append(tok)
+                    state = action
+            # End of input: reduce what is left.
+            while state != tables.END:
+                action = actions[state]["$END"]
+                if action >= 0:
+                    raise KeyError("$END")  # the end of input is not accepted here
+                size, reduce, origin, first, stop = rules[~action]
+                if reduce is None:
+                    state = states[-1] = actions[states[-2]][origin]
+                    continue
+                children = values[first:stop] if size else []
+                if size:
+                    del values[-size:]
+                    del states[-size:]
+                values.append(reduce(children))
+                state = actions[states[-1]][origin]
+                states.append(state)
+        except KeyError:  # no action for this token in this state
+            raise ParseStop from None
         return values[-1]

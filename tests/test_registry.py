@@ -97,6 +97,19 @@ def test_engine_rules_are_registered_and_documented() -> None:
         assert (rule.name, rule.severity.value, rule.module) == (module.NAME, module.SEVERITY, module.__name__)
 
 
+def test_plugins_are_looked_for_only_where_a_distribution_declares_the_group(tmp_path) -> None:
+    from prisma_lint.rules.registry import plugins_may_be_installed
+
+    site = tmp_path / "site"
+    (site / "other-1.0.dist-info").mkdir(parents=True)
+    (site / "other-1.0.dist-info" / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n")
+    (site / "nometa-1.0.dist-info").mkdir()
+    assert not plugins_may_be_installed(folders=[str(site), str(tmp_path / "missing")])
+    (site / "acme_rules-1.0.dist-info").mkdir()
+    (site / "acme_rules-1.0.dist-info" / "entry_points.txt").write_text("[prisma_lint.rules]\nacme = acme_rules\n")
+    assert plugins_may_be_installed(folders=[str(site)])
+
+
 def test_a_rule_that_raises_is_reported_and_the_others_still_run(tmp_path) -> None:
     def explode(schema, ctx):
         raise RuntimeError("boom")

@@ -420,8 +420,8 @@ class _Realistic:
         if back:
             rows.append(None)
             rows += back
-        created = ["@default(now())"] + ([f'@map("created_at")'] if model["mapped"] else [])
-        updated = ["@updatedAt"] + ([f'@map("updated_at")'] if model["mapped"] else [])
+        created = ["@default(now())"] + (['@map("created_at")'] if model["mapped"] else [])
+        updated = ["@updatedAt"] + (['@map("updated_at")'] if model["mapped"] else [])
         if rng.random() < 0.3:
             updated = ["@default(now())", *updated]
         tail = [["createdAt", "DateTime", created, "", []], ["updatedAt", "DateTime", updated, "", []]]
@@ -515,7 +515,6 @@ class _Realistic:
 
     def text(self) -> str:
         self.plan()
-        rng = self.rng
         parts = ["// Realistic schema for the prisma-lint benchmarks (benchmarks/generate.py, "
                  f"{self.n} models); do not edit.\n\n"
                  'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["views"]\n}\n\n'

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import functools
 import gc
 import os
 import threading

@@ -56,6 +56,8 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="print the fixes as a unified diff and write nothing (exit 1 if there is a diff)")
     fixing.add_argument("--unsafe-fixes", action="store_true",
                         help="also apply unsafe fixes (renames that change the generated client's API)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="lint everything afresh: neither read nor write the result cache (.prisma-lint-cache/)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
     parser.add_argument("--version", action="version", version=f"prisma-lint {__version__}")
@@ -181,6 +183,7 @@ def _run(args: argparse.Namespace) -> int:
 def _lint(args: argparse.Namespace, config):
     """The paths given, or the schema on stdin (`-`)."""
     from prisma_lint.linter import InputError, lint_source
+    from prisma_lint.runner import lint_cached
 
     if "-" not in args.paths:
         if args.stdin_filename:
@@ -190,12 +193,15 @@ def _lint(args: argparse.Namespace, config):
         from prisma_lint.selection.migrations import resolve_migration_paths
 
         paths = resolve_migration_paths(args.paths)
-        result = lint_groups(skip_ignored(paths, schema_groups(paths), args.config), config)
+        groups = skip_ignored(paths, schema_groups(paths), args.config)
         if args.changed_since:
             from prisma_lint.selection.changes import restrict_to_changed
 
+            result = lint_groups(groups, config)  # not cached: the report depends on git's state too
             restrict_to_changed(result, args.changed_since, Path.cwd(), lambda path: "PL550" in result.rules_run)
-        return result
+            return result
+        use_cache = not args.no_cache and not os.environ.get("PRISMA_LINT_NO_CACHE")
+        return lint_cached(groups, config, use_cache=use_cache)
     if args.paths != ["-"]:
         raise InputError("`-` (read the schema from stdin) cannot be combined with other paths")
     return lint_source(sys.stdin.read(), args.stdin_filename, config)

@@ -117,6 +117,8 @@ class ConfigFile(_Section):
     @classmethod
     def _exclude(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
+    # Where the result cache lives, relative to this file (prisma_lint.cache).
+    cache_dir: Optional[str] = None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -153,6 +155,7 @@ class LintConfig:
     project: ProjectSettings = field(default_factory=ProjectSettings)
     cli_select: Optional[list[str]] = None
     cli_ignore: list[str] = field(default_factory=list)
+    cache_dir: Optional[str] = None  # `cache-dir`, as written (relative to `source`)
     _cache: dict[tuple, list[RuleSettings]] = field(default_factory=dict)
 
     def with_cli(self, select: Optional[list[str]], ignore: list[str]) -> "LintConfig":
@@ -162,7 +165,7 @@ class LintConfig:
             for selector in selectors:
                 _select(self.registry, selector, "command line", option)
         return LintConfig(self.base, self.overrides, self.root, self.source, self.registry, self.project,
-                          select, list(ignore))
+                          select, list(ignore), self.cache_dir)
 
     def rules_for(self, path: Optional[str]) -> list[RuleSettings]:
         matching = tuple(i for i, (globs, _s, _w) in enumerate(self.overrides) if path and self._matches(path, globs))
@@ -387,7 +390,9 @@ def load_config(path: Union[str, Path], registry: Optional[Registry] = None) -> 
         raise ConfigError(path, "", "no [tool.prisma-lint] table in this pyproject.toml")
     state, config = _load_state(table, path, registry)
     overrides = [(o.files, o, str(path)) for o in config.overrides]
-    return LintConfig(state, overrides, path.parent.resolve(), str(path), registry, config.project)
+    loaded = LintConfig(state, overrides, path.parent.resolve(), str(path), registry, config.project)
+    loaded.cache_dir = config.cache_dir
+    return loaded
 
 
 def exclude_patterns(path: Union[str, Path]) -> list[str]:

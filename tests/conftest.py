@@ -44,6 +44,13 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
             terminalreporter.write_line(f"{key}: {value}")
 
 
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch) -> None:
+    """Runs of the command line do not read or write `.prisma-lint-cache/` in tests (a test that
+    patches a rule must see it run); tests of the cache itself switch it back on."""
+    monkeypatch.setenv("PRISMA_LINT_NO_CACHE", "1")
+
+
 @pytest.fixture(scope="session")
 def oracle() -> Iterator[Oracle]:
     """Prisma's own parser (npm `@prisma/prisma-schema-wasm`, pinned) in one node process for the session.

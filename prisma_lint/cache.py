@@ -1,0 +1,100 @@
+"""The result cache: what a lint run found, stored by what it depended on, so a run over unchanged
+files reads its findings instead of parsing and checking again (ruff's cache, for schemas).
+
+A folder (default `.prisma-lint-cache/` in the folder of the project's configuration file, else the
+current folder; `cache-dir` in the configuration, or `PRISMA_LINT_CACHE_DIR`, to move it) holds:
+
+* `CACHEDIR.TAG`, so backup tools skip it, and a `.gitignore` of `*`, so git does too;
+* one JSON file per entry, named by its key: a SHA-256 of everything the findings depend on (see
+  `runner.py`: the files' text, each schema's resolved rules with their severities and options, the
+  rule set, this package's code, and for project-scope rules every schema of the project and its
+  migration folders).
+
+Writes go to a temporary file renamed over the entry, so two runs at once (pre-commit in two
+terminals) never see half an entry; an entry that cannot be read or does not have the expected shape
+is a miss, and the run that misses writes it again. A cache that cannot be written (read-only folder)
+only costs the time it would have saved.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Optional
+
+from prisma_lint.diagnostics import Diagnostic, Edit, Severity
+
+__all__ = ["ResultCache", "DEFAULT_FOLDER", "dump_diagnostic", "load_diagnostic"]
+
+DEFAULT_FOLDER = ".prisma-lint-cache"
+_FORMAT = 1  # bump when the entry layout changes
+_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+        "# This file is a cache directory tag created by prisma-lint.\n"
+        "# For information about cache directory tags see https://bford.info/cachedir/\n")
+
+
+def dump_diagnostic(d: Diagnostic) -> list:
+    return [d.path, d.line, d.column, d.end_line, d.end_column, d.code, d.rule, d.severity.value, d.message,
+            d.fix_hint, [[e.start, e.end, e.replacement] for e in d.edits], d.unsafe_fix]
+
+
+def load_diagnostic(row: list) -> Diagnostic:
+    path, line, column, end_line, end_column, code, rule, severity, message, fix_hint, edits, unsafe = row
+    return Diagnostic(path, line, column, end_line, end_column, code, rule, Severity(severity), message, fix_hint,
+                      tuple(Edit(start, end, text) for start, end, text in edits), unsafe)
+
+
+class ResultCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._ready = False
+
+    def _prepare(self) -> bool:
+        if not self._ready:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# Created by prisma-lint.\n*\n")):
+                    target = self.folder / name
+                    if not target.exists():
+                        self._write(target, text)
+            except OSError:
+                return False
+            self._ready = True
+        return True
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
+
+    def get(self, key: str) -> Optional[dict[str, Any]]:
+        """The entry stored under `key`, or None (missing, torn, or from another layout)."""
+        try:
+            with self._entry(key).open(encoding="utf-8") as handle:
+                entry = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != _FORMAT or entry.get("key") != key:
+            return None
+        return entry
+
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        if not self._prepare():
+            return
+        try:
+            self._write(self._entry(key), json.dumps({"format": _FORMAT, "key": key, **entry}, separators=(",", ":")))
+        except OSError:
+            pass  # a full disk or a read-only folder: the next run lints again
+
+    def _write(self, target: Path, text: str) -> None:
+        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(temporary, target)  # atomic: readers see the old entry or the new one, never half
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise

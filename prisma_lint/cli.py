@@ -58,6 +58,9 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="also apply unsafe fixes (renames that change the generated client's API)")
     parser.add_argument("--no-cache", action="store_true",
                         help="lint everything afresh: neither read nor write the result cache (.prisma-lint-cache/)")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help="lint with N processes (default: one per core; a run with project-scope rules, "
+                             "or a small one, stays in one process)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
     parser.add_argument("--version", action="version", version=f"prisma-lint {__version__}")
@@ -200,8 +203,12 @@ def _lint(args: argparse.Namespace, config):
             result = lint_groups(groups, config)  # not cached: the report depends on git's state too
             restrict_to_changed(result, args.changed_since, Path.cwd(), lambda path: "PL550" in result.rules_run)
             return result
+        if args.jobs is not None and args.jobs < 1:
+            raise InputError("--jobs needs a number of processes >= 1")
+        from prisma_lint.parallel import default_jobs
+
         use_cache = not args.no_cache and not os.environ.get("PRISMA_LINT_NO_CACHE")
-        return lint_cached(groups, config, use_cache=use_cache)
+        return lint_cached(groups, config, use_cache=use_cache, jobs=args.jobs or default_jobs())
     if args.paths != ["-"]:
         raise InputError("`-` (read the schema from stdin) cannot be combined with other paths")
     return lint_source(sys.stdin.read(), args.stdin_filename, config)

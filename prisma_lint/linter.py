@@ -384,12 +384,14 @@ def schema_groups(paths: Iterable[Union[str, Path]]) -> list[list[Path]]:
 
 
 def lint_groups(groups: list[list[Path]], config: Union[LintConfig, CliSelection, None] = None,
-                texts: Optional[dict[str, str]] = None) -> LintResult:
+                texts: Optional[dict[str, str]] = None, project_config: Optional[LintConfig] = None) -> LintResult:
     """Lint schemas given as groups of files (as `discover` returns them), as one project. A file whose
     path is in `texts` is linted with that text instead of what is on disk (the fixer's and the editor's
-    unsaved text); the others are read."""
+    unsaved text); the others are read. `project_config`: the project's configuration, when the caller
+    already worked it out for a larger run this one is a part of (`--jobs`)."""
     configs = _Configs(config)
-    project_config = configs.for_project(common_root(groups), str(groups[0][0]) if groups else None)
+    if project_config is None:
+        project_config = configs.for_project(common_root(groups), str(groups[0][0]) if groups else None)
     project = build_project(groups, project_config.project, project_config.source)
     units: list[SchemaUnit] = []
     syntax: list[Diagnostic] = []

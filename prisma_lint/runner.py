@@ -1,4 +1,5 @@
-"""The command line's lint run: `linter.lint_groups`, through the result cache (cache.py).
+"""The command line's lint run: `linter.lint_groups`, through the result cache (cache.py) and on
+several processes (parallel.py).
 
 The cache key covers everything the findings depend on:
 
@@ -28,6 +29,7 @@ from prisma_lint import __version__
 from prisma_lint.cache import DEFAULT_FOLDER, ResultCache, dump_diagnostic, load_diagnostic
 from prisma_lint.config import CliSelection, LintConfig
 from prisma_lint.linter import LintResult, _Configs, _groups_of, lint_groups
+from prisma_lint.parallel import lint_serial_or_parallel
 from prisma_lint.parser import PrismaSyntaxError
 from prisma_lint.parser.parser import read_schema_file
 from prisma_lint.project import SchemaUnit, build_project
@@ -90,54 +92,53 @@ def _migrations_fingerprint(digest, project) -> None:
 
 
 def lint_cached(groups: list[list[Path]], config: Union[LintConfig, CliSelection, None] = None,
-                cache_dir: Optional[Path] = None, use_cache: bool = True) -> LintResult:
-    """`lint_groups(groups, config)`, answered from the cache when nothing it depends on changed.
-    Units of a result read from the cache carry their files' texts but no AST (`schema` is None)."""
+                cache_dir: Optional[Path] = None, use_cache: bool = True, jobs: Optional[int] = None) -> LintResult:
+    """`lint_groups(groups, config)`, answered from the cache when nothing it depends on changed, and
+    linted in `jobs` processes when that gives the same result (prisma_lint.parallel). Units of a
+    result from the cache or from other processes carry their files' texts but no AST (`schema` is
+    None)."""
     configs = _Configs(config)
     project_config = configs.for_project(common_root(groups), str(groups[0][0]) if groups else None)
-    if not use_cache or not groups:
-        return lint_groups(groups, config)
     project = build_project(groups, project_config.project, project_config.source)
     ordered = [group for service in project.services for group in _groups_of(service, groups)]
     digest = hashlib.sha256()
     _code_fingerprint(digest)
     texts: dict[str, str] = {}
-    units: list[tuple[str, Optional[str], list[str]]] = []
     project_scope = False
     for service in project.services:
         for group in _groups_of(service, groups):
             names = [str(p) for p in group]
             unit_path = str(group[0].parent) if len(group) > 1 else names[0]
-            units.append((unit_path, service.name, names))
             for name in names:
                 try:
                     texts[name] = read_schema_file(Path(name))
                 except (OSError, PrismaSyntaxError):
-                    return lint_groups(groups, config)  # unreadable: let the linter report it
+                    return lint_groups(groups, config)  # unreadable: the linter reports it
                 digest.update(f"file {name} {len(texts[name])}\n".encode())
                 digest.update(texts[name].encode("utf-8", "surrogatepass"))
             unit_config = configs.for_path(unit_path)
             settings = unit_config.rules_for(unit_path)
-            source = unit_config.source
             project_scope = project_scope or any(s.rule.scope == "project" for s in settings)
-            digest.update(f"\nunit {unit_path} {service.name} {source}\n{_settings_fingerprint(settings)}\n".encode())
-            digest.update(repr(_plugin_files(settings)).encode())
+            digest.update(f"\nunit {unit_path} {service.name} {unit_config.source}\n".encode())
+            digest.update(f"{_settings_fingerprint(settings)}\n{_plugin_files(settings)}\n".encode())
     project_rules = project_config.rules_for(str(project.root) if project.root else None)
     project_scope = project_scope or any(s.rule.scope == "project" for s in project_rules)
+    if not use_cache:
+        return lint_serial_or_parallel(ordered, groups, config, texts, project_config, jobs, project_scope)
+
     digest.update(f"project {project_config.source} {project_config.project!r}\n".encode())
     digest.update(_settings_fingerprint(project_rules).encode())
     if project_scope:
         _migrations_fingerprint(digest, project)
     key = digest.hexdigest()
     cache = ResultCache(cache_folder(project_config) if cache_dir is None else cache_dir)
-
     entry = cache.get(key)
     if entry is not None:
         try:
             return _from_entry(entry, texts)
         except (KeyError, TypeError, ValueError):
             pass  # an entry of the right format but the wrong shape: lint, and write it again
-    result = lint_groups(ordered, config, texts)
+    result = lint_serial_or_parallel(ordered, groups, config, texts, project_config, jobs, project_scope)
     if not result.internal_errors:  # a crashing rule is reported afresh, not replayed from the cache
         cache.put(key, {
             "diagnostics": [dump_diagnostic(d) for d in result.diagnostics],

@@ -1,27 +1,30 @@
 """Benchmark prisma-lint (this project) against the npm prisma-lint 0.13.1, measured in the same run.
 
-    python benchmarks/run.py [--sizes 10,100,1000,10000] [--quick] [--timeout 300]
+    python benchmarks/run.py [--sizes 10,100,1000,10000] [--quick] [--timeout 300] [--no-project]
 
 Steps:
 
-1. Generate the synthetic schemas (benchmarks/generate.py) into benchmarks/out/ (gitignored).
-2. Install npm prisma-lint@0.13.1 under benchmarks/out/npm (kept across runs) if node and npm exist;
-   otherwise say why the peer is skipped.
-3. Parse: in-process throughput of `prisma_lint.parse(text)` (best of 3, in a fresh interpreter per size,
-   which also reports that interpreter's peak RSS).
+1. Generate the schemas (benchmarks/generate.py: `clean`, `violations` and `realistic` at each size, and a
+   project of 100 realistic schemas) into benchmarks/out/ (gitignored).
+2. Find npm prisma-lint@0.13.1 (the tests' copy in .cache/, else installed under benchmarks/out/npm) if
+   node and npm exist; otherwise say why the peer is skipped.
+3. Parse: in-process throughput of `prisma_lint.parse(text)` on the clean and realistic files (best of 3,
+   in a fresh interpreter per file, which also reports that interpreter's peak RSS).
 4. Lint: whole-process wall time and peak RSS of
-     ours (default)  `prisma-lint FILE`
-     ours (config)   `prisma-lint --config benchmarks/prismalintrc.json FILE`
+     ours (default)  `prisma-lint --no-cache FILE`
+     ours (config)   `prisma-lint --no-cache --config benchmarks/prismalintrc.json FILE`
      theirs          `node .../prisma-lint -c benchmarks/prismalintrc.json FILE`
-   on the `clean` and `violations` variants, runs interleaved (ours, theirs, ours, ...), median of 3 runs
-   (1 at >= 10,000 models with --quick), a time limit per run (300 s by default).
+   on every variant, runs interleaved (ours, theirs, ours, ...), median (min-max) of 3 runs (1 at >= 10,000
+   models with --quick), a time limit per run (300 s by default).
+5. Project: the result cache (first run with an empty cache, then a repeat run) and --jobs (-j 1 against
+   -j <cores>, outputs compared) on the 100-schema project, with the npm tool on the same folder.
 
 Every command is timed by a small wrapper process (`python -c`) that starts it, waits for it and prints
 the wall time and `getrusage(RUSAGE_CHILDREN).ru_maxrss`, so the peak RSS is the measured process's own,
 not the harness's. Output (stdout) of the measured tools goes to /dev/null, stderr to a scratch file.
 
-Figures are printed as tables, checked against the targets in benchmarks/README.md, and written to
-benchmarks/out/results.json.
+Figures are printed as tables, checked against the targets of issue 10 (benchmarks/README.md), and
+written to benchmarks/out/results.json.
 """
 
 from __future__ import annotations
@@ -50,16 +53,18 @@ OUR_CLI = VENV_BIN / "prisma-lint"
 PY = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
 
 DEFAULT_SIZES = (10, 100, 1000, 10000)
-VARIANTS = ("clean", "violations")
+VARIANTS = ("clean", "violations", "realistic")
 PARSE_REPS = 3
 LINT_REPS = 3
 
-# Targets (see README.md).
-T_PARSE_MBPS = 3.0  # MB/s on the largest file
-T_PEAK_MB = 300.0  # MB, `prisma-lint FILE` on the largest file
-T_SMALL_S = 0.15  # s, `prisma-lint FILE` on the 10-model file
-T_TIME_RATIO = 0.5  # ours / theirs, every size
-T_MEM_RATIO = 0.25  # ours / theirs, every size
+# Targets (see README.md and issue 10).
+T_PARSE_MBPS = 6.0  # MB/s in-process, generated (clean) file at the largest size
+T_PARSE_REAL_MBPS = 4.0  # MB/s in-process, realistic file at the largest size
+T_SMALL_S = 0.10  # s, `prisma-lint FILE` on the 10-model file, whole process
+T_TIME_RATIO = 0.5  # ours / theirs, every size and variant
+T_MEM_RATIO = 0.25  # ours / theirs, every size and variant
+T_CACHE_SPEEDUP = 5.0  # first run / repeat run on the 100-schema project
+PROJECT_SCHEMAS = 100
 
 sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
@@ -118,13 +123,13 @@ def log(msg: str = "") -> None:
 # --------------------------------------------------------------------------- measuring
 
 
-def measure(cmd: list[str], timeout: float) -> dict:
+def measure(cmd: list[str], timeout: float, cwd: Path = OUT) -> dict:
     """Run `cmd` once under the wrapper; return rc, elapsed (s), peak (MiB), timeout, error."""
     fd, errfile = tempfile.mkstemp(prefix="stderr-", suffix=".txt", dir=OUT)
     os.close(fd)
     try:
         p = subprocess.run(
-            [sys.executable, "-c", WRAPPER, json.dumps([cmd, str(OUT), timeout, errfile])],
+            [sys.executable, "-c", WRAPPER, json.dumps([cmd, str(cwd), timeout, errfile])],
             capture_output=True,
             text=True,
             timeout=timeout + 60,
@@ -153,6 +158,8 @@ def summarize(runs: list[dict]) -> dict:
         out["error"] = errors[0]
     if good:
         out["s"] = statistics.median(r["elapsed"] for r in good)
+        out["s_min"] = min(r["elapsed"] for r in good)
+        out["s_max"] = max(r["elapsed"] for r in good)
         out["peak_mb"] = max(r["peak_mb"] for r in good)
         out["rc"] = sorted({r["rc"] for r in good})
     elif runs and all(r.get("timeout") for r in runs):
@@ -191,7 +198,10 @@ def ensure_npm() -> tuple[list[str] | None, str]:
         except (OSError, ValueError, KeyError):
             return None
 
-    if installed_version() != NPM_VERSION:
+    tests_copy = REPO / ".cache" / "npm-prisma-lint" / "node_modules" / NPM_PACKAGE / "package.json"
+    if installed_version() != NPM_VERSION and tests_copy.is_file() and json.loads(tests_copy.read_text())["version"] == NPM_VERSION:
+        pkg_json = tests_copy  # the copy the npm parity tests installed (scripts/test.sh)
+    elif installed_version() != NPM_VERSION:
         log(f"installing npm {NPM_PACKAGE}@{NPM_VERSION} (cached under {_rel(NPM_DIR)}) ...")
         OUT.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix="npm-install-", dir=OUT))
@@ -210,8 +220,8 @@ def ensure_npm() -> tuple[list[str] | None, str]:
             return None, f"npm install failed (exit {p.returncode}): {(p.stderr or p.stdout).strip()[-800:]}"
         shutil.rmtree(NPM_DIR, ignore_errors=True)
         tmp.rename(NPM_DIR)
-        if installed_version() != NPM_VERSION:
-            return None, f"npm install did not produce {NPM_PACKAGE}@{NPM_VERSION}"
+    if installed_version() != NPM_VERSION:
+        return None, f"npm install did not produce {NPM_PACKAGE}@{NPM_VERSION}"
     cli = json.loads(pkg_json.read_text())["bin"]
     cli_path = pkg_json.parent / (cli if isinstance(cli, str) else cli[NPM_PACKAGE])
     return [node, str(cli_path)], f"{NPM_PACKAGE}@{NPM_VERSION} on node {node_version}"
@@ -231,11 +241,11 @@ def check_ours() -> tuple[bool, str]:
 # --------------------------------------------------------------------------- sections
 
 
-def parse_section(files: dict, sizes: list[int]) -> dict[int, dict]:
+def parse_section(files: dict, sizes: list[int]) -> dict[tuple[int, str], dict]:
     log("\n== parse: in-process prisma_lint.parse(text), best of %d ==" % PARSE_REPS)
-    results: dict[int, dict] = {}
-    for n in sizes:
-        path = files[(n, "clean")]
+    results: dict[tuple[int, str], dict] = {}
+    for n, variant in [(n, v) for n in sizes for v in ("clean", "realistic")]:
+        path = files[(n, variant)]
         try:
             p = subprocess.run([PY, "-c", PARSE_SCRIPT, str(path), str(PARSE_REPS)], capture_output=True, text=True,
                                cwd=REPO, timeout=1800)
@@ -246,25 +256,24 @@ def parse_section(files: dict, sizes: list[int]) -> dict[int, dict]:
         except ValueError:
             r = {"error": f"unreadable output: {p.stdout.strip()[-300:]} {p.stderr.strip()[-500:]}"}
         if "error" in r:
-            log(f"  {n:>6} models: parse failed: {r['error']}")
-            results[n] = r
-            if n == sizes[0]:
-                log("  (skipping the remaining parse sizes)")
-                break
+            log(f"  {n:>6} models {variant}: parse failed: {r['error']}")
+            results[(n, variant)] = r
             continue
         r["mb"] = r["bytes"] / 1e6
         r["mbps"] = r["mb"] / r["best"] if r["best"] > 0 else float("inf")
         r["peak_mb"] = r.pop("maxrss_kb") / 1024
-        results[n] = r
-        log(f"  {n:>6} models  {r['mb']:8.2f} MB  {r['best']:8.3f} s  {r['mbps']:7.2f} MB/s  peak {r['peak_mb']:.0f} MB")
+        results[(n, variant)] = r
+        log(f"  {n:>6} models {variant:<10} {r['mb']:8.2f} MB  {r['best']:8.3f} s  {r['mbps']:7.2f} MB/s  "
+            f"peak {r['peak_mb']:.0f} MB")
     return results
 
 
 def lint_section(files: dict, sizes: list[int], ours_ok: bool, theirs: list[str] | None, quick: bool,
                  timeout: float) -> dict:
     log("\n== lint: whole process, median of %d (runs interleaved) ==" % LINT_REPS)
-    ours_default = [str(OUR_CLI)] if ours_ok else None
-    ours_config = [str(OUR_CLI), "--config", str(CONFIG)] if ours_ok else None
+    # --no-cache: every run does the whole work (the cache has its own section).
+    ours_default = [str(OUR_CLI), "--no-cache"] if ours_ok else None
+    ours_config = [str(OUR_CLI), "--no-cache", "--config", str(CONFIG)] if ours_ok else None
     their_cmd = theirs + ["-c", str(CONFIG)] if theirs else None
     modes: list[tuple[str, list[str] | None]] = [
         ("ours-default", ours_default), ("theirs", their_cmd), ("ours-config", ours_config)]
@@ -349,27 +358,81 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join([fmt(headers), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows])
 
 
-def report(sizes, parse_res, lint_res, timeout, theirs_desc) -> list[str]:
+def fmt_range(s: dict | None, timeout: float) -> str:
+    if not s or "s_min" not in s:
+        return fmt_s(s, timeout)
+    return f"{s['s']:.3f} ({s['s_min']:.3f}-{s['s_max']:.3f})"
+
+
+def make_project(count: int) -> Path:
+    """`count` realistic schemas of 10 to 49 models, one per service (services/svcNNN/prisma/)."""
+    root = OUT / f"project-{count}"
+    for k in range(count):
+        path = root / "services" / f"svc{k:03d}" / "prisma" / "schema.prisma"
+        text = generate(10 + (k * 7) % 40, "realistic").replace("// Realistic schema", f"// Service {k} schema")
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+def project_section(ours_ok: bool, theirs: list[str] | None, timeout: float) -> dict:
+    """The result cache and --jobs on a project of PROJECT_SCHEMAS schemas (median of 3, interleaved).
+
+    cache: `prisma-lint services` (default preset, which has a project-scope rule) with an empty cache,
+    then again with the cache it wrote. jobs: `prisma-lint --no-cache --config prismalintrc.json
+    services` (no project-scope rule, so the run can be split) with -j 1 and with -j <cores>; their
+    outputs must be identical. theirs: npm prisma-lint on the same folder with the same config."""
+    root = make_project(PROJECT_SCHEMAS)
+    size = sum(p.stat().st_size for p in root.rglob("*.prisma")) / 1e6
+    cores = os.cpu_count() or 1
+    log(f"\n== project: {PROJECT_SCHEMAS} schemas, {size:.2f} MB, {cores} cores ==")
+    if not ours_ok:
+        return {}
+    cache = root / ".bench-cache"
+    env_cache = {"PRISMA_LINT_CACHE_DIR": str(cache)}
+    modes = {
+        "first": [str(OUR_CLI), "services"],
+        "repeat": [str(OUR_CLI), "services"],
+        "j1": [str(OUR_CLI), "--no-cache", "-j", "1", "--config", str(CONFIG), "services"],
+        "jN": [str(OUR_CLI), "--no-cache", "-j", str(cores), "--config", str(CONFIG), "services"],
+    }
+    if theirs:
+        modes["theirs"] = theirs + ["-c", str(CONFIG), "services"]
+    runs: dict[str, list[dict]] = {name: [] for name in modes}
+    outputs: dict[str, set[str]] = {"j1": set(), "jN": set()}
+    for _ in range(LINT_REPS):
+        for name, cmd in modes.items():
+            if name == "first":
+                shutil.rmtree(cache, ignore_errors=True)
+            wrapped = ["env", *(f"{k}={v}" for k, v in env_cache.items()), *cmd]
+            runs[name].append(measure(wrapped, timeout, cwd=root))
+            if name in outputs:
+                done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=timeout)
+                outputs[name].add(done.stdout)
+    results = {name: summarize(rs) for name, rs in runs.items()}
+    results["identical"] = len(outputs["j1"] | outputs["jN"]) == 1
+    for name in modes:
+        log(f"  {name:<7} {fmt_range(results[name], timeout)} s  peak {fmt_mb(results[name])} MB")
+    log(f"  -j 1 and -j {cores} outputs identical: {results['identical']}")
+    return results
+
+
+def report(sizes, parse_res, lint_res, project_res, timeout, theirs_desc) -> list[str]:
     failures: list[str] = []
     checks: list[tuple[str, bool | None, str]] = []
 
-    log("\n== parse ==")
+    log("\n== parse (in-process, best of 3) ==")
     rows = []
     for n in sizes:
-        p = parse_res.get(n, {})
-        cli = lint_res.get((n, "clean"), {}).get("ours-default")
-        rows.append([
-            str(n),
-            f"{p['mb']:.2f}" if "mb" in p else "-",
-            f"{p['mbps']:.2f}" if "mbps" in p else ("error" if "error" in p else "-"),
-            f"{p['peak_mb']:.0f}" if "peak_mb" in p else "-",
-            fmt_s(cli, timeout),
-            fmt_mb(cli),
-        ])
-    log(table(["models", "MB", "parse MB/s", "parse peak MB", "prisma-lint s", "prisma-lint peak MB"], rows))
-    log("(parse: best of 3 in one interpreter; prisma-lint: whole process, clean variant, default preset)")
+        for v in ("clean", "realistic"):
+            p = parse_res.get((n, v), {})
+            rows.append([str(n), v, f"{p['mb']:.2f}" if "mb" in p else "-",
+                         f"{p['mbps']:.2f}" if "mbps" in p else ("error" if "error" in p else "-"),
+                         f"{p['peak_mb']:.0f}" if "peak_mb" in p else "-"])
+    log(table(["models", "variant", "MB", "parse MB/s", "parse peak MB"], rows))
 
-    log(f"\n== lint (theirs: {theirs_desc}) ==")
+    log(f"\n== lint, whole process (theirs: {theirs_desc}) ==")
     rows = []
     for n in sizes:
         for v in VARIANTS:
@@ -379,31 +442,29 @@ def report(sizes, parse_res, lint_res, timeout, theirs_desc) -> list[str]:
                 ours = res.get(mode)
                 rt, _ = ratio(ours, th, "s", timeout)
                 rm, _ = ratio(ours, th, "peak_mb", timeout)
-                rows.append([str(n), v, mode.split("-")[1], fmt_s(ours, timeout), fmt_s(th, timeout), rt,
+                rows.append([str(n), v, mode.split("-")[1], fmt_range(ours, timeout), fmt_range(th, timeout), rt,
                              fmt_mb(ours), fmt_mb(th), rm,
                              ",".join(map(str, ours.get("rc", []))) or "-" if ours else "-",
                              ",".join(map(str, th.get("rc", []))) or "-" if th else "-"])
-    log(table(["models", "variant", "ours", "ours s", "theirs s", "ratio", "our peak MB", "their peak MB", "ratio",
-               "our rc", "their rc"], rows))
-    log("(ours: `prisma-lint FILE` (default) / `prisma-lint --config benchmarks/prismalintrc.json FILE` (config);"
-        " theirs: npm prisma-lint -c benchmarks/prismalintrc.json FILE; ratio = ours / theirs;"
-        " rc: exit codes seen, 0 clean, 1 findings)")
+    log(table(["models", "variant", "ours", "ours s (min-max)", "theirs s (min-max)", "ratio", "our peak MB",
+               "their peak MB", "ratio", "our rc", "their rc"], rows))
+    log("(ours: `prisma-lint --no-cache FILE` (default) / `... --config benchmarks/prismalintrc.json FILE` (config);"
+        " theirs: npm prisma-lint -c benchmarks/prismalintrc.json FILE; s: median of the runs (min-max);"
+        " ratio = ours / theirs of the medians; rc: exit codes seen, 0 clean, 1 findings)")
 
     # Targets.
     big, small = max(sizes), min(sizes)
-    p = parse_res.get(big, {})
-    if big == 10000:
-        checks.append((f"parse >= {T_PARSE_MBPS} MB/s at {big} models", p["mbps"] >= T_PARSE_MBPS if "mbps" in p else None,
+    for v, target in (("clean", T_PARSE_MBPS), ("realistic", T_PARSE_REAL_MBPS)):
+        p = parse_res.get((big, v), {})
+        checks.append((f"parse >= {target} MB/s ({v}, {big} models)", p["mbps"] >= target if "mbps" in p else None,
                        f"{p['mbps']:.2f} MB/s" if "mbps" in p else "not measured"))
-        cli = lint_res.get((big, "clean"), {}).get("ours-default")
-        checks.append((f"peak memory <= {T_PEAK_MB:.0f} MB at {big} models (prisma-lint FILE)",
-                       cli["peak_mb"] <= T_PEAK_MB if cli and "peak_mb" in cli and "s" in cli else None,
-                       f"{cli['peak_mb']:.0f} MB" if cli and "s" in cli else "not measured"))
     if small == 10:
         cli = lint_res.get((small, "clean"), {}).get("ours-default")
-        checks.append((f"prisma-lint FILE <= {T_SMALL_S} s at 10 models",
+        th = lint_res.get((small, "clean"), {}).get("theirs")
+        checks.append((f"start-up: prisma-lint FILE <= {T_SMALL_S} s at 10 models",
                        cli["s"] <= T_SMALL_S if cli and "s" in cli else None,
-                       f"{cli['s']:.3f} s" if cli and "s" in cli else "not measured"))
+                       (f"{fmt_range(cli, timeout)} s (npm: {fmt_range(th, timeout)} s)") if cli and "s" in cli
+                       else "not measured"))
     for n in sizes:
         for v in VARIANTS:
             res = lint_res.get((n, v), {})
@@ -414,6 +475,16 @@ def report(sizes, parse_res, lint_res, timeout, theirs_desc) -> list[str]:
                                None if rt is None else rt <= T_TIME_RATIO, "-" if rt is None else f"{rt:.3f}"))
                 checks.append((f"memory ratio <= {T_MEM_RATIO} ({n} {v} {mode})",
                                None if rm is None else rm <= T_MEM_RATIO, "-" if rm is None else f"{rm:.3f}"))
+    first, repeat = project_res.get("first"), project_res.get("repeat")
+    if first and repeat and "s" in first and "s" in repeat:
+        speedup = first["s"] / repeat["s"]
+        checks.append((f"cache: first / repeat run >= {T_CACHE_SPEEDUP}x ({PROJECT_SCHEMAS} schemas)",
+                       speedup >= T_CACHE_SPEEDUP, f"{speedup:.1f}x ({first['s']:.3f} s -> {repeat['s']:.3f} s)"))
+    j1, jn = project_res.get("j1"), project_res.get("jN")
+    if j1 and jn and "s" in j1 and "s" in jn:
+        checks.append((f"parallel: -j {os.cpu_count()} reports what -j 1 does ({PROJECT_SCHEMAS} schemas)",
+                       project_res.get("identical"),
+                       f"-j 1 {j1['s']:.3f} s, -j {os.cpu_count()} {jn['s']:.3f} s ({j1['s'] / jn['s']:.2f}x)"))
 
     log("\n== targets ==")
     unmeasured = 0
@@ -436,10 +507,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="one lint run instead of three at >= 10,000 models")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds per lint run (default: %(default)s)")
     ap.add_argument("--no-npm", action="store_true", help="do not install or run the npm prisma-lint")
+    ap.add_argument("--no-project", action="store_true", help="skip the cache and --jobs section")
+    ap.add_argument("--project-schemas", type=int, default=PROJECT_SCHEMAS,
+                    help="schemas in the cache and --jobs project (default: %(default)s)")
     ap.add_argument("--json", default=str(OUT / "results.json"), help="where to write the figures")
     ap.add_argument("--ours", default=str(OUR_CLI), help="our console script (default: %(default)s)")
     args = ap.parse_args(argv)
     globals()["OUR_CLI"] = Path(args.ours)
+    globals()["PROJECT_SCHEMAS"] = args.project_schemas
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     except ValueError:
@@ -469,7 +544,8 @@ def main(argv: list[str] | None = None) -> int:
 
     parse_res = parse_section(files, sizes)
     lint_res = lint_section(files, sizes, ours_ok, theirs, args.quick, args.timeout)
-    failures = report(sizes, parse_res, lint_res, args.timeout, theirs_desc)
+    project_res = {} if args.no_project else project_section(ours_ok, theirs, args.timeout)
+    failures = report(sizes, parse_res, lint_res, project_res, args.timeout, theirs_desc)
 
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps({
@@ -480,7 +556,8 @@ def main(argv: list[str] | None = None) -> int:
         "ours": ours_desc,
         "timeout_s": args.timeout,
         "quick": args.quick,
-        "parse": {str(n): r for n, r in parse_res.items()},
+        "parse": {f"{n}-{v}": r for (n, v), r in parse_res.items()},
+        "project": project_res,
         "lint": {f"{n}-{v}": r for (n, v), r in lint_res.items()},
         "failed_targets": failures,
     }, indent=2) + "\n")

@@ -57,7 +57,7 @@ def _lint_part(index: int) -> tuple:
     groups, config, texts, project_config = _JOB["parts"][index], _JOB["config"], _JOB["texts"], _JOB["project"]
     result = lint_groups(groups, config, texts, project_config)
     return (result.diagnostics, result.files, [(u.path, u.service, list(u.texts)) for u in result.units],
-            result.rules_run, result.internal_errors)
+            result.rules_run, result.internal_errors, result.suppressed)
 
 
 def lint_parallel(ordered: list[list[Path]], config, texts: dict[str, str], project_config, jobs: int) -> LintResult:
@@ -79,13 +79,14 @@ def lint_parallel(ordered: list[list[Path]], config, texts: dict[str, str], proj
     finally:
         _JOB.clear()
     result = LintResult(diagnostics=[])
-    for diagnostics, files, units, rules_run, internal_errors in outcomes:
+    for diagnostics, files, units, rules_run, internal_errors, suppressed in outcomes:
         result.diagnostics.extend(diagnostics)
         result.files.extend(files)
         result.units.extend(SchemaUnit(path, None, {name: texts[name] for name in names}, service)  # type: ignore[arg-type]
                             for path, service, names in units)
         result.rules_run.update(rules_run)
         result.internal_errors += internal_errors
+        result.suppressed.extend(suppressed)  # in unit order, as one process appends them
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return result
 

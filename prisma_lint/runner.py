@@ -28,7 +28,7 @@ from typing import Optional, Union
 from prisma_lint import __version__
 from prisma_lint.cache import DEFAULT_FOLDER, ResultCache, dump_diagnostic, load_diagnostic
 from prisma_lint.config import CliSelection, LintConfig
-from prisma_lint.linter import LintResult, _Configs, _groups_of, lint_groups
+from prisma_lint.linter import LintResult, Suppressed, _Configs, _groups_of, lint_groups
 from prisma_lint.parallel import lint_serial_or_parallel
 from prisma_lint.parser import PrismaSyntaxError
 from prisma_lint.parser.parser import read_schema_file
@@ -145,6 +145,7 @@ def lint_cached(groups: list[list[Path]], config: Union[LintConfig, CliSelection
             "files": result.files,
             "units": [[u.path, u.service, list(u.texts)] for u in result.units],
             "rules_run": sorted(result.rules_run),
+            "suppressed": [[dump_diagnostic(x.diagnostic), x.comment, x.reason] for x in result.suppressed],
         })
     return result
 
@@ -153,4 +154,6 @@ def _from_entry(entry: dict, texts: dict[str, str]) -> LintResult:
     units = [SchemaUnit(path, None, {name: texts[name] for name in names}, service)  # type: ignore[arg-type]
              for path, service, names in entry["units"]]
     return LintResult(diagnostics=[load_diagnostic(row) for row in entry["diagnostics"]], units=units,
-                      files=list(entry["files"]), rules_run=set(entry["rules_run"]))
+                      files=list(entry["files"]), rules_run=set(entry["rules_run"]),
+                      suppressed=[Suppressed(load_diagnostic(row), comment, reason)
+                                  for row, comment, reason in entry["suppressed"]])

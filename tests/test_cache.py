@@ -67,6 +67,14 @@ def test_repeat_run_reads_the_cache(project: Path, capsys, monkeypatch) -> None:
     assert not list(folder.glob(".tmp-*"))
 
 
+def test_suppressed_findings_are_kept(project: Path, capsys) -> None:
+    (project / "services" / "b" / "prisma" / "schema.prisma").write_text(
+        "// prisma-lint-disable-next-line PL101 -- legacy table\nmodel thing_b {\n  id String @id\n}\n")
+    first = main(["--format", "sarif", "services"]), capsys.readouterr().out
+    assert "legacy table" in first[1]
+    assert (main(["--format", "sarif", "services"]), capsys.readouterr().out) == first
+
+
 def test_a_changed_schema_is_linted_again(project: Path, capsys) -> None:
     code, out = lint(capsys)
     assert code == 0 and json.loads(out)["diagnostics"] == []

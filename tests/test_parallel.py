@@ -38,7 +38,7 @@ class Splits:
         monkeypatch.setattr(parallel_module, "lint_parallel", counting)
 
 
-@pytest.mark.parametrize("output", ["json", "text", "markdown"])
+@pytest.mark.parametrize("output", ["json", "text", "markdown", "sarif"])
 def test_parallel_run_reports_what_a_serial_run_does(platform: Path, capsys, monkeypatch, output: str) -> None:
     splits = Splits(monkeypatch)
     serial = main(["--format", output, "-j", "1", "services"]), capsys.readouterr().out

@@ -73,7 +73,6 @@ _TOKEN_RE = re.compile(
       | (?P<NAME>{_PATH})
       | (?P<EMPTY_LIST>\[\])
       | (?P<PUNCT>[{{}}()\[\],:=?!])
-      | (?P<EOF>\Z)
       | (?P<BAD>[\s\S])
     )
     """,
@@ -189,21 +188,10 @@ def _scan_line(content: str, depth: int, base: int, line_no: int, column: int, c
     parens = 0
     objects = 0  # `{ ... }` object values open on this line (never a block's braces)
     keyword_allowed = depth == 0
-    for match in _TOKEN_RE.finditer(content):
+    for match in _TOKEN_RE.finditer(content):  # the content is stripped: the last match ends the line
         kind = match.lastgroup
-        if kind == "EOF":
-            break
-        start = match.start(kind)
-        end = match.end()
-        value = match.group(kind)
-        if kind == "DOC":
-            comments.append(LexedComment(value[3:], base + start, base + end, line_no, column + start, line_no,
-                                         column + end, True, False, bool(specs)))
-            continue
-        if kind == "COMMENT":
-            comments.append(LexedComment(value[2:], base + start, base + end, line_no, column + start, line_no,
-                                         column + end, False, False, bool(specs)))
-            continue
+        start, end = match.span(kind)
+        value = match[kind]
         if kind == "NAME":
             if keyword_allowed:
                 if value in KEYWORDS:
@@ -218,6 +206,11 @@ def _scan_line(content: str, depth: int, base: int, line_no: int, column: int, c
                             value = value[len(keyword):]
                             break
             keyword_allowed = False
+        elif kind == "DOC" or kind == "COMMENT":
+            marker = 3 if kind == "DOC" else 2
+            comments.append(LexedComment(value[marker:], base + start, base + end, line_no, column + start, line_no,
+                                         column + end, kind == "DOC", False, bool(specs)))
+            continue
         elif kind == "NUMBER":
             # A name may start with a digit (`model 123 {` is a naming error, not a syntax error).
             first_in_block = depth == 1 and not specs

@@ -430,18 +430,34 @@ class CliSelection:
     ignore: list[str]
 
 
-def find_config(start: Union[str, Path]) -> Optional[Path]:
-    """The closest config file in `start` (a file's folder) or above it."""
+def find_config(start: Union[str, Path], memo: Optional[dict[Path, Optional[Path]]] = None) -> Optional[Path]:
+    """The closest config file in `start` (a file's folder) or above it. `memo` (folder -> answer) lets
+    one run ask for many schemas without looking in the same folders again."""
     folder = Path(start).resolve()
     if folder.is_file() or not folder.exists():
         folder = folder.parent
+    looked: list[Path] = []
+    found: Optional[Path] = None
     for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file():
-                if name == "pyproject.toml" and not _has_our_table(path):
-                    continue
-                return path
+        if memo is not None and candidate in memo:
+            found = memo[candidate]
+            break
+        looked.append(candidate)
+        found = _config_in(candidate)
+        if found is not None:
+            break
+    if memo is not None:
+        memo.update((candidate, found) for candidate in looked)
+    return found
+
+
+def _config_in(folder: Path) -> Optional[Path]:
+    for name in CONFIG_NAMES:
+        path = folder / name
+        if path.is_file():
+            if name == "pyproject.toml" and not _has_our_table(path):
+                continue
+            return path
     return None
 
 

@@ -303,6 +303,7 @@ class _Configs:
     def __init__(self, config: Union[LintConfig, CliSelection, None]) -> None:
         self.config = config
         self.loaded: dict[Optional[Path], LintConfig] = {}
+        self.found: dict[Path, Optional[Path]] = {}  # folder -> its closest config file (find_config)
 
     def _load(self, found: Optional[Path]) -> LintConfig:
         if found not in self.loaded:
@@ -315,12 +316,12 @@ class _Configs:
     def for_path(self, path: Optional[str]) -> LintConfig:
         if isinstance(self.config, LintConfig):
             return self.config
-        return self._load(find_config(Path(path)) if path else None)
+        return self._load(find_config(Path(path), self.found) if path else None)
 
     def for_project(self, root: Optional[Path], first_schema: Optional[str]) -> LintConfig:
         if isinstance(self.config, LintConfig):
             return self.config
-        found = find_config(root) if root is not None else None
+        found = find_config(root, self.found) if root is not None else None
         # No config above the whole project: the first schema's (each service may have its own).
         return self._load(found) if found is not None else self.for_path(first_schema)
 

@@ -18,10 +18,13 @@ PLATFORM = REPO / "fixtures" / "platform" / "services"
 
 @pytest.fixture
 def platform(tmp_path: Path, monkeypatch) -> Path:
-    """The example platform (8 services, findings in most) without its project-scope rule."""
+    """The example platform (8 services, findings in most) with every rule but the project-scope ones."""
+    from prisma_lint.rules.registry import default_registry
+
+    project_scope = [rule.code for rule in default_registry() if rule.scope == "project"]
     monkeypatch.chdir(tmp_path)
     shutil.copytree(PLATFORM, tmp_path / "services")
-    (tmp_path / "pyproject.toml").write_text('[tool.prisma-lint]\nextends = "all"\nignore = ["PL501"]\n')
+    (tmp_path / "pyproject.toml").write_text(f'[tool.prisma-lint]\nextends = "all"\nignore = {json.dumps(project_scope)}\n')
     monkeypatch.setattr(parallel_module, "MIN_BYTES", 0)
     return tmp_path
 
@@ -53,7 +56,7 @@ def test_parallel_run_reports_what_a_serial_run_does(platform: Path, capsys, mon
 
 def test_project_scope_rules_keep_one_process(platform: Path, capsys, monkeypatch) -> None:
     splits = Splits(monkeypatch)
-    (platform / "pyproject.toml").write_text('[tool.prisma-lint]\nextends = "all"\n')  # PL501 on
+    (platform / "pyproject.toml").write_text('[tool.prisma-lint]\nextends = "all"\n')  # PL501 and others on
     main(["-j", "4", "services"])
     assert splits.parts == []
 

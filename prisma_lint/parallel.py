@@ -78,7 +78,7 @@ def lint_parallel(ordered: list[list[Path]], config, texts: dict[str, str], proj
             outcomes = list(pool.map(_lint_part, range(len(parts))))
     finally:
         _JOB.clear()
-    result = LintResult(diagnostics=[])
+    result = LintResult(diagnostics=[], registry=project_config.registry)
     for diagnostics, files, units, rules_run, internal_errors, suppressed in outcomes:
         result.diagnostics.extend(diagnostics)
         result.files.extend(files)

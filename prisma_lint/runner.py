@@ -135,7 +135,9 @@ def lint_cached(groups: list[list[Path]], config: Union[LintConfig, CliSelection
     entry = cache.get(key)
     if entry is not None:
         try:
-            return _from_entry(entry, texts)
+            cached = _from_entry(entry, texts)
+            cached.registry = project_config.registry  # reporters describe rules from it (plugins too)
+            return cached
         except (KeyError, TypeError, ValueError):
             pass  # an entry of the right format but the wrong shape: lint, and write it again
     result = lint_serial_or_parallel(ordered, groups, config, texts, project_config, jobs, project_scope)

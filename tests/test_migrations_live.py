@@ -81,6 +81,8 @@ def test_verify_migrations_reports_the_platforms_planted_defects(cluster) -> Non
     assert "Does not drop table `SafetyPlanReview`" in done.stdout
     assert "relation \"SafetyPlanReview\" already exists" in done.stdout
     assert "telehealth-service: 2 migration(s) applied, 2 rolled back, 2 re-applied: ok" in done.stdout
+    assert ("pharmacy-service: 1 migration(s) applied, 0 rolled back (`20241222120300_initial_schema` has no "
+            "rollback script), 0 re-applied: ok") in done.stdout
     # Rolling back stops at the rollback that did not undo its migration: older ones expect another state.
     assert "mental-health-service: 3 migration(s) applied, 1 rolled back, 0 re-applied: 2 problem(s)" in done.stdout
     # No database of the run is left on the server.

@@ -58,12 +58,14 @@ class ServiceReport:
     rolled_back: int = 0
     reapplied: int = 0
     findings: list[Finding] = field(default_factory=list)
+    stopped: Optional[str] = None  # why rolling back stopped before the first migration, when it did
     catalog: Optional[Database] = None  # after every migration, before the rollbacks
     after_rollbacks: list[Database] = field(default_factory=list)  # the catalog after each rollback, in order
 
     def summary(self) -> str:
         state = "ok" if not self.findings else f"{len(self.findings)} problem(s)"
-        return (f"{self.service}: {self.applied} migration(s) applied, {self.rolled_back} rolled back, "
+        stopped = f" ({self.stopped})" if self.stopped else ""
+        return (f"{self.service}: {self.applied} migration(s) applied, {self.rolled_back} rolled back{stopped}, "
                 f"{self.reapplied} re-applied: {state}")
 
 
@@ -253,8 +255,9 @@ def _verify(conn, service: Service, schema, report: ServiceReport, describe, pos
     undone: list[Migration] = []
     for index in range(len(migrations) - 1, -1, -1):
         migration = migrations[index]
-        if migration.rollback_path is None:
-            break  # nothing older can be rolled back past a migration without a rollback (PL501 reports it)
+        if migration.rollback_path is None:  # nothing older can be rolled back past it (PL501 reports it)
+            report.stopped = f"`{migration.name}` has no rollback script"
+            break
         rollback = str(migration.rollback_path)
         failure = _apply(conn, migration.rollback_path)
         if failure is not None:

@@ -6,7 +6,7 @@ Generates a service (benchmarks/out/migrations/) whose 500 migrations, in groups
 enum + table + foreign key + index, add a column, index it, add an enum value, a batched DO-block data
 migration), each with its rollback script, build exactly its schema. Then measures, in the same run:
 
-  ours        `prisma-lint --select migrations SCHEMA` as a whole process: every migration and rollback
+  ours        `prisma-lint --no-cache --select migrations SCHEMA` as a whole process: every migration and rollback
               parsed, replayed, checked by PL501-PL513, drift compared (min and max over the runs)
   parse only  pglast parsing the same files in-process, nothing else (the floor any SQL checker pays)
   PostgreSQL  the same migrations applied by a real PostgreSQL in one connection, each in a transaction,
@@ -107,7 +107,9 @@ def _ours(schema: Path) -> tuple[float, float, str]:
     exe = ROOT / ".venv" / "bin" / "prisma-lint"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([str(exe), "--select", "migrations", str(schema)], capture_output=True, text=True)
+    # --no-cache: every run does the whole work (the result cache would answer a repeated run).
+    done = subprocess.run([str(exe), "--no-cache", "--select", "migrations", str(schema)], capture_output=True,
+                          text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -8,7 +8,8 @@ parses. The only acceptable outcomes are a Schema or a PrismaSyntaxError (every 
 column inside the text); any other exception is a finding, and atheris stops with the input that caused
 it. The corpus starts from the repository's fixtures when no folder is given.
 
-Last run (issue 12): see the closing note of issue 12 (duration and result).
+Last run (issue 12, atheris 3.0.0, 2-core shared machine): 241 s, 27,431 inputs from the fixtures corpus,
+coverage 1,007 edges, no finding.
 """
 
 from __future__ import annotations

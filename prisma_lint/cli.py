@@ -211,6 +211,8 @@ def _lint(args: argparse.Namespace, config):
         return lint_cached(groups, config, use_cache=use_cache, jobs=args.jobs or default_jobs())
     if args.paths != ["-"]:
         raise InputError("`-` (read the schema from stdin) cannot be combined with other paths")
+    if args.changed_since:
+        raise InputError("--changed-since compares files in a git repository; it cannot read stdin (`-`)")
     return lint_source(sys.stdin.read(), args.stdin_filename, config)
 
 

@@ -105,6 +105,8 @@ def test_stdin_misuse_is_a_usage_error() -> None:
     assert done.returncode == 2 and "cannot be combined" in done.stderr
     done = run("--stdin-filename", "x.prisma", LAB)
     assert done.returncode == 2 and "--stdin-filename needs `-`" in done.stderr
+    done = run("-", "--changed-since", "main", stdin="")
+    assert done.returncode == 2 and "cannot read stdin" in done.stderr
 
 
 def test_configuration_error_in_sarif_is_a_notification(tmp_path: Path) -> None:

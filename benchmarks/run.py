@@ -103,13 +103,14 @@ try:
     path, reps = sys.argv[1], int(sys.argv[2])
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    best = float("inf")
+    best = best_cpu = float("inf")
     for _ in range(reps):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         schema = prisma_lint.parse(text, path)
         best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
         del schema
-    print(json.dumps({"best": best, "bytes": len(text.encode("utf-8")),
+    print(json.dumps({"best": best, "best_cpu": best_cpu, "bytes": len(text.encode("utf-8")),
                       "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 except BaseException as e:
     print(json.dumps({"error": "".join(traceback.format_exception_only(type(e), e)).strip()}))
@@ -261,10 +262,11 @@ def parse_section(files: dict, sizes: list[int]) -> dict[tuple[int, str], dict]:
             continue
         r["mb"] = r["bytes"] / 1e6
         r["mbps"] = r["mb"] / r["best"] if r["best"] > 0 else float("inf")
+        r["mbps_cpu"] = r["mb"] / r["best_cpu"] if r["best_cpu"] > 0 else float("inf")
         r["peak_mb"] = r.pop("maxrss_kb") / 1024
         results[(n, variant)] = r
         log(f"  {n:>6} models {variant:<10} {r['mb']:8.2f} MB  {r['best']:8.3f} s  {r['mbps']:7.2f} MB/s  "
-            f"peak {r['peak_mb']:.0f} MB")
+            f"({r['mbps_cpu']:.2f} MB/s of CPU time)  peak {r['peak_mb']:.0f} MB")
     return results
 
 
@@ -432,8 +434,10 @@ def report(sizes, parse_res, lint_res, project_res, timeout, theirs_desc) -> lis
             p = parse_res.get((n, v), {})
             rows.append([str(n), v, f"{p['mb']:.2f}" if "mb" in p else "-",
                          f"{p['mbps']:.2f}" if "mbps" in p else ("error" if "error" in p else "-"),
+                         f"{p['mbps_cpu']:.2f}" if "mbps_cpu" in p else "-",
                          f"{p['peak_mb']:.0f}" if "peak_mb" in p else "-"])
-    log(table(["models", "variant", "MB", "parse MB/s", "parse peak MB"], rows))
+    log(table(["models", "variant", "MB", "parse MB/s", "MB/s of CPU time", "parse peak MB"], rows))
+    log("(CPU time: the process's own, which other processes on a loaded machine do not inflate)")
 
     log(f"\n== lint, whole process (theirs: {theirs_desc}) ==")
     rows = []
@@ -460,7 +464,8 @@ def report(sizes, parse_res, lint_res, project_res, timeout, theirs_desc) -> lis
     for v, target in (("clean", T_PARSE_MBPS), ("realistic", T_PARSE_REAL_MBPS)):
         p = parse_res.get((big, v), {})
         checks.append((f"parse >= {target} MB/s ({v}, {big} models)", p["mbps"] >= target if "mbps" in p else None,
-                       f"{p['mbps']:.2f} MB/s" if "mbps" in p else "not measured"))
+                       f"{p['mbps']:.2f} MB/s ({p['mbps_cpu']:.2f} MB/s of CPU time)" if "mbps" in p
+                       else "not measured"))
     if small == 10:
         cli = lint_res.get((small, "clean"), {}).get("ours-default")
         th = lint_res.get((small, "clean"), {}).get("theirs")
@@ -511,6 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds per lint run (default: %(default)s)")
     ap.add_argument("--no-npm", action="store_true", help="do not install or run the npm prisma-lint")
     ap.add_argument("--no-project", action="store_true", help="skip the cache and --jobs section")
+    ap.add_argument("--parse-only", action="store_true", help="only the in-process parse section")
     ap.add_argument("--project-schemas", type=int, default=PROJECT_SCHEMAS,
                     help="schemas in the cache and --jobs project (default: %(default)s)")
     ap.add_argument("--json", default=str(OUT / "results.json"), help="where to write the figures")
@@ -546,6 +552,9 @@ def main(argv: list[str] | None = None) -> int:
     log(f"our prisma-lint: {ours_desc}")
 
     parse_res = parse_section(files, sizes)
+    if args.parse_only:
+        report(sizes, parse_res, {}, {}, args.timeout, theirs_desc)
+        return 0
     lint_res = lint_section(files, sizes, ours_ok, theirs, args.quick, args.timeout)
     project_res = {} if args.no_project else project_section(ours_ok, theirs, args.timeout)
     failures = report(sizes, parse_res, lint_res, project_res, args.timeout, theirs_desc)

@@ -172,6 +172,24 @@ def _rename_aligned(field, new_name: str) -> Edit:
     return Edit(field.span.start_offset, field.type_span.start_offset, padded)
 
 
+_RELATIONS: list = [None, {}]  # the last schema asked about, and its relation attributes by field type
+
+
+def _relations_by_type(schema) -> dict[str, list]:
+    """Every `@relation` attribute of the schema's models, by the type of its field. Kept for the last
+    schema (held, so its id cannot be reused): a rule renames many fields of one schema, and looking
+    through every model for each of them made a run with many findings quadratic."""
+    if _RELATIONS[0] is not schema:
+        index: dict[str, list] = {}
+        for model in schema.models:
+            for other in model.fields:
+                relation_attribute = other.attribute("relation")
+                if relation_attribute is not None:
+                    index.setdefault(other.type, []).append(relation_attribute)
+        _RELATIONS[:] = [schema, index]
+    return _RELATIONS[1]
+
+
 def rename_field(schema, block, field, new_name: str) -> Optional[list[Edit]]:
     """Edits renaming a field everywhere the schema names it: the field itself, this block's index and
     constraint field lists and relation `fields:`, and other models' relation `references:` to it. None
@@ -199,14 +217,10 @@ def rename_field(schema, block, field, new_name: str) -> Optional[list[Edit]]:
             for argument in relation_attribute.args:
                 if argument.name == "fields":
                     spans.extend(names_in(argument.value))
-    for model in schema.models:
-        for other in model.fields:
-            relation_attribute = other.attribute("relation")
-            if relation_attribute is None or other.type != block.name:
-                continue
-            for argument in relation_attribute.args:
-                if argument.name == "references":
-                    spans.extend(names_in(argument.value))
+    for relation_attribute in _relations_by_type(schema).get(block.name, ()):
+        for argument in relation_attribute.args:
+            if argument.name == "references":
+                spans.extend(names_in(argument.value))
     if any(span.file != field.span.file for span in spans):
         return None
     edits.extend(replace_span(span, new_name) for span in spans)

@@ -12,6 +12,9 @@ A case for a rule that reads migration SQL adds a `migrations` table: paths unde
 written to a temporary service folder (`prisma/schema.prisma` holds `schema`, which may be empty) and
 linted from disk; its violations name their `file` (a path under `migrations/`, or `schema.prisma`, the
 default). Its disable-file run adds the comment to every file of the service.
+
+A project-scope rule's case gives a `platform` instead of a `schema` (several services in one text, see
+`prisma_lint.project.fixture`), and its violations name their `service`.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import pytest
 
 from migration_service import write_service
 from prisma_lint import lint_paths, lint_text
+from prisma_lint.project.fixture import write_platform
 from prisma_lint.fixes.engine import fix_texts
 from prisma_lint.config import config_from_dict
 from prisma_lint.rules.registry import default_registry
@@ -42,12 +46,22 @@ def _load():
 ALL_CASES = list(_load())
 
 
-def _config(rule_code: str, case: dict, ignored: bool = False):
+def _config(rule_code: str, case: dict, ignored: bool = False, project: dict | None = None):
     rule = default_registry().get(rule_code)
     table = {"extends": "none", "rules": {rule.name: dict(case.get("options", {}), severity="error")}}
     if ignored:
         table["ignore"] = [rule.name]
-    return config_from_dict(table)
+    return config_from_dict({**table, "project": project or {}})
+
+
+def _run_platform(rule_code: str, case: dict, ignored: bool = False) -> list[tuple]:
+    """(service, line, column, message) of the rule's findings on the case's platform."""
+    with tempfile.TemporaryDirectory() as folder:
+        services, project = write_platform(case["platform"], Path(folder))
+        result = lint_paths([services], _config(rule_code, case, ignored, project))
+        assert result.syntax_errors == 0, [d.message for d in result.diagnostics if d.code == "PL001"]
+        return [(Path(d.path).resolve().relative_to(services.resolve()).parts[0] if d.path else None,
+                 d.line, d.column, d.message) for d in result.diagnostics if d.code == rule_code]
 
 
 def _relative(path: Path, prisma: Path) -> str:
@@ -83,6 +97,16 @@ def _run(rule_code: str, case: dict, ignored: bool = False, suppressed: bool = F
 
 @pytest.mark.parametrize(("rule_code", "case"), ALL_CASES)
 def test_rule_case(rule_code: str, case: dict) -> None:
+    if "platform" in case:
+        found = _run_platform(rule_code, case)
+        expected = case.get("violations", [])
+        assert [f[:3] for f in found] == [(v.get("service"), v["line"], v["column"]) for v in expected], (
+            "\n".join(f"{f[0]}:{f[1]}:{f[2]} {f[3]}" for f in found) or "no diagnostics")
+        for (*_where, message), violation in zip(found, expected):
+            assert violation.get("message", "") in message
+        if expected:
+            assert _run_platform(rule_code, case, ignored=True) == [], "the rule still reports with `ignore`"
+        return
     found = _run(rule_code, case)
     expected = case.get("violations", [])
     if "migrations" in case:

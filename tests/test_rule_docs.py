@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from prisma_lint import lint_text
+from prisma_lint import lint_paths, lint_text
+from prisma_lint.project.fixture import is_platform, write_platform
 from prisma_lint.config import config_from_dict
 from prisma_lint.rules.docs import HEADINGS, examples, options_section, render_index, render_page, sections
 from prisma_lint.rules.registry import default_registry
@@ -49,13 +50,24 @@ def test_every_option_is_documented(rule) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
-def test_example_triggers_and_use_instead_is_clean(rule) -> None:
+def test_example_triggers_and_use_instead_is_clean(rule, tmp_path) -> None:
     if rule.code in NO_EXAMPLE_RULES:
         pytest.skip("no schema text triggers it (see NO_EXAMPLE_RULES)")
     if rule.code in FILE_RULES:
         pytest.skip("reads the migrations folder beside a schema file; see tests/test_migration_rules.py")
     bad, good = examples(rule)
     assert bad and good, f"{rule.module}: the Example needs a ```prisma block, then 'Use instead:' and another"
+    if rule.scope == "project":
+        # Several services in one block (prisma_lint.project.fixture), linted as a project.
+        assert is_platform(bad) and is_platform(good), f"{rule.name}: write its Example as a platform"
+        for name, text, expect in (("bad", bad, True), ("good", good, False)):
+            services, project = write_platform(text, tmp_path / name)
+            config = config_from_dict({"extends": "none", "project": project,
+                                       "rules": {rule.name: dict(rule.default_options, severity="error")}})
+            found = lint_paths([services], config).diagnostics
+            assert [d for d in found if d.code == "PL001"] == [], f"{rule.name}: its {name} Example must parse"
+            assert any(d.code == rule.code for d in found) is expect, (name, [d.message for d in found])
+        return
     config = _only(rule, rule.default_options)
     bad_found = lint_text(bad, "example.prisma", config)
     if rule.code in ENGINE_RULES:

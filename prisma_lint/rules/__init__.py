@@ -18,6 +18,7 @@ PACKAGES = (
     "prisma_lint.rules.keys",
     "prisma_lint.rules.fields",
     "prisma_lint.rules.migrations",
+    "prisma_lint.rules.platform",
 )
 
 

@@ -53,4 +53,12 @@ MANIFEST = [
     ('prisma_lint.rules.migrations.PL512_rollback_template', 'PL512', 'rollback-template', 'migrations', 'warning', 'project', (), False, "Rollback script does not follow the strategy's template."),
     ('prisma_lint.rules.migrations.PL513_migrations_not_checked', 'PL513', 'migrations-not-checked', 'migrations', 'info', 'project', (), False, "The service's migrations were not checked (no migrations folder, or not PostgreSQL)."),
     ('prisma_lint.rules.migrations.PL550_deleted_without_transition', 'PL550', 'deleted-without-transition', 'migrations', 'error', 'schema', (), False, 'Model or column deleted without the transition step.'),
+    ('prisma_lint.rules.platform.PL601_service_dependency_cycle', 'PL601', 'service-dependency-cycle', 'platform', 'error', 'project', (), False, 'Services depend on each other in a cycle.'),
+    ('prisma_lint.rules.platform.PL602_deployment_order_violation', 'PL602', 'deployment-order-violation', 'platform', 'error', 'project', (), False, 'Declared `deployment-order` deploys a service before one it depends on.'),
+    ('prisma_lint.rules.platform.PL603_unresolved_reference', 'PL603', 'unresolved-reference', 'platform', 'error', 'project', (), False, "Entry of the project's `references` is ambiguous or names a model no service owns."),
+    ('prisma_lint.rules.platform.PL604_cross_service_id_type', 'PL604', 'cross-service-id-type', 'platform', 'error', 'project', (), False, "Field holding another service's id has a different type from the id."),
+    ('prisma_lint.rules.platform.PL605_shared_enum_drift', 'PL605', 'shared-enum-drift', 'platform', 'error', 'project', (), False, 'Enum with the same name in two services has different values.'),
+    ('prisma_lint.rules.platform.PL606_shared_table_drift', 'PL606', 'shared-table-drift', 'platform', 'error', 'project', (), False, 'Two services map a model to the same table and disagree on its columns.'),
+    ('prisma_lint.rules.platform.PL607_datasource_provider_mismatch', 'PL607', 'datasource-provider-mismatch', 'platform', 'error', 'project', (), False, "Service's datasource provider differs from the other services'."),
+    ('prisma_lint.rules.platform.PL608_migration_lock_provider', 'PL608', 'migration-lock-provider', 'platform', 'error', 'project', (), False, "Service's `migration_lock.toml` names another provider than its datasource."),
 ]

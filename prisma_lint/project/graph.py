@@ -1,0 +1,220 @@
+"""The service dependency graph: `A -> B` when a field of service A holds the id of a model B owns.
+
+Edges come from the project's `references` setting (`patientId = "api.Patient"`) and from inference: a
+scalar field `<name>Id` (or `<name>_id`) that is no relation scalar of its own model, where no model of
+its own service is named `<Name>` and exactly one other service owns a model `<Name>`. Each edge lists
+the fields that make it (`Appointment.patientId -> Patient.id`).
+
+The deployment order is a topological order of the graph with dependencies first, stable (ties in name
+order). A graph with a cycle has no such order: the services of each cycle are then deployed together, in
+name order, where the cycle as a whole would go (and the cycle is a finding of `service-dependency-cycle`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+import networkx as nx
+
+from prisma_lint.ast.nodes import Field, Model
+
+if TYPE_CHECKING:  # pragma: no cover
+    from prisma_lint.project.model import Project, Service
+
+__all__ = ["CrossReference", "UnresolvedReference", "DependencyGraph", "reference_target_name"]
+
+_ID_SUFFIX = re.compile(r"^(?P<base>[A-Za-z][A-Za-z0-9]*?)(?:Id|_id)$")
+
+
+def reference_target_name(field_name: str) -> Optional[str]:
+    """The model a `<name>Id` / `<name>_id` field names: `patientId` -> `Patient`,
+    `treatment_plan_id` -> `TreatmentPlan`; None for other names."""
+    match = _ID_SUFFIX.match(field_name)
+    if match is None:
+        return None
+    words = match.group("base").split("_")
+    return "".join(w[:1].upper() + w[1:] for w in words if w)
+
+
+@dataclass(frozen=True)
+class CrossReference:
+    """One field of one service that holds the id of another service's model."""
+
+    service: "Service"
+    model: Model
+    field: Field
+    target_service: "Service"
+    target_model: Model
+    target_field: Optional[Field]  # the referenced field (the model's single-field primary key), if any
+    declared: bool  # from `references` (True) or inferred (False)
+
+    @property
+    def target_field_name(self) -> str:
+        return self.target_field.name if self.target_field is not None else "id"
+
+    def __str__(self) -> str:
+        return f"{self.model.name}.{self.field.name} -> {self.target_model.name}.{self.target_field_name}"
+
+
+@dataclass(frozen=True)
+class UnresolvedReference:
+    """A `references` entry written as a bare `Model` that no service, or several, own."""
+
+    key: str
+    model: str
+    owners: tuple[str, ...]  # empty: unresolvable; two or more: ambiguous
+    fields: tuple[tuple["Service", Model, Field], ...]  # the fields the entry was meant for
+
+
+def _primary_key_field(model: Model) -> Optional[Field]:
+    key = model.primary_key
+    if key is not None and len(key.fields) == 1:
+        return model.field(key.fields[0])
+    return None
+
+
+def _relation_scalars(model: Model) -> set[str]:
+    return {name for f in model.fields if f.relation is not None for name in f.relation.fields}
+
+
+@dataclass
+class DependencyGraph:
+    """Services as nodes (every service of the project, also those without edges); an edge per pair of
+    services, with the `CrossReference`s that make it in its `via` attribute."""
+
+    graph: nx.DiGraph
+    references: list[CrossReference] = field(default_factory=list)
+    unresolved: list[UnresolvedReference] = field(default_factory=list)
+
+    # -- building -----------------------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, project: "Project") -> "DependencyGraph":
+        graph = nx.DiGraph()
+        graph.add_nodes_from(s.name for s in project.services)
+        owners: dict[str, list["Service"]] = {}
+        for service in project.services:
+            for model in service.models:
+                owners.setdefault(model.name, []).append(service)
+        declared = project.settings.references
+        references: list[CrossReference] = []
+        unresolved_fields: dict[str, list[tuple["Service", Model, Field]]] = {}
+        for service in project.services:
+            for model in service.models:
+                relation_scalars = None
+                for f in model.fields:
+                    if not f.is_scalar_type or f.list:
+                        continue
+                    entry = declared.get(f.name)
+                    target_name = entry.model if entry is not None else reference_target_name(f.name)
+                    if target_name is None:
+                        continue
+                    if relation_scalars is None:
+                        relation_scalars = _relation_scalars(model)
+                    if f.name in relation_scalars:
+                        continue  # a foreign key inside its own schema
+                    if entry is not None:
+                        if entry.service is not None:
+                            target = project.service(entry.service)
+                            if target is None or target is service or not target.parsed:
+                                continue
+                        else:
+                            others = [o for o in owners.get(entry.model, []) if o is not service]
+                            if len(others) != 1:
+                                unresolved_fields.setdefault(f.name, []).append((service, model, f))
+                                continue
+                            target = others[0]
+                    else:
+                        if service.model(target_name) is not None:
+                            continue  # names a model of its own service
+                        others = [o for o in owners.get(target_name, []) if o is not service]
+                        if len(others) != 1:
+                            continue
+                        target = others[0]
+                    target_model = target.model(target_name)
+                    if target_model is None:
+                        continue
+                    target_field = (target_model.field(entry.field) if entry is not None and entry.field
+                                    else _primary_key_field(target_model))
+                    references.append(CrossReference(service, model, f, target, target_model, target_field,
+                                                     entry is not None))
+        for reference in references:
+            a, b = reference.service.name, reference.target_service.name
+            if not graph.has_edge(a, b):
+                graph.add_edge(a, b, via=[])
+            graph.edges[a, b]["via"].append(reference)
+        unresolved = []
+        for key, entry in declared.items():
+            if entry.service is not None:
+                continue
+            found = tuple(sorted(o.name for o in owners.get(entry.model, [])))
+            if len(found) != 1:
+                unresolved.append(UnresolvedReference(key, entry.model, found,
+                                                      tuple(unresolved_fields.get(key, ()))))
+        return cls(graph, references, unresolved)
+
+    # -- reading ------------------------------------------------------------------------------------------
+
+    def dependencies(self) -> list[tuple[str, str, list[CrossReference]]]:
+        """(from, to, via) for every edge, in name order."""
+        return [(a, b, self.graph.edges[a, b]["via"]) for a, b in sorted(self.graph.edges)]
+
+    def depends_on(self, service: str) -> list[str]:
+        return sorted(self.graph.successors(service))
+
+    def cycles(self) -> list[list[str]]:
+        """One cycle per strongly connected group of services, as a path that starts at its smallest
+        name and ends where it began (`["a", "b", "a"]`)."""
+        found = []
+        for component in nx.strongly_connected_components(self.graph):
+            if len(component) < 2:
+                continue
+            start = min(component)
+            sub = self.graph.subgraph(component)
+            # The shortest way back to the start from its smallest successor: a readable cycle.
+            nxt = min(sub.successors(start))
+            path = nx.shortest_path(sub, nxt, start)
+            found.append([start, *path])
+        return sorted(found)
+
+    def deployment_order(self) -> list[str]:
+        """Dependencies first, ties in name order; the services of a cycle go together, in name order."""
+        condensed = nx.condensation(self.graph)
+        members = condensed.graph["mapping"]
+        groups = {c: sorted(n for n, m in members.items() if m == c) for c in condensed.nodes}
+        # Edges point from dependant to dependency: deploy in the reverse direction.
+        order = nx.lexicographical_topological_sort(condensed.reverse(copy=False), key=lambda c: groups[c][0])
+        return [name for component in order for name in groups[component]]
+
+    # -- drawing -----------------------------------------------------------------------------------------
+
+    def edge_label(self, a: str, b: str) -> str:
+        """The referenced models of an edge, for a drawing: `Patient, Provider`."""
+        names = []
+        for reference in self.graph.edges[a, b]["via"]:
+            if reference.target_model.name not in names:
+                names.append(reference.target_model.name)
+        return ", ".join(sorted(names))
+
+    def mermaid(self) -> str:
+        """A Mermaid `graph` block body (GitHub renders it): services as nodes, edges labelled with the
+        referenced models."""
+        ids = {name: re.sub(r"\W", "_", name) for name in sorted(self.graph.nodes)}
+        lines = ["graph LR"]
+        for name, node in ids.items():
+            lines.append(f'  {node}["{name}"]')
+        for a, b in sorted(self.graph.edges):
+            lines.append(f'  {ids[a]} -->|"{self.edge_label(a, b)}"| {ids[b]}')
+        return "\n".join(lines)
+
+    def dot(self) -> str:
+        """The graph in Graphviz DOT."""
+        lines = ["digraph services {", "  rankdir=LR;", "  node [shape=box];"]
+        for name in sorted(self.graph.nodes):
+            lines.append(f'  "{name}";')
+        for a, b in sorted(self.graph.edges):
+            lines.append(f'  "{a}" -> "{b}" [label="{self.edge_label(a, b)}"];')
+        lines.append("}")
+        return "\n".join(lines)

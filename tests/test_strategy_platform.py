@@ -37,6 +37,14 @@ DRIFT: list[tuple[int, str, int, str, str]] = [
     (20, "auth-service", 177, "PL510", "`MfaFactor.deviceName` differs: the schema says type `varchar(64)` against "
                                        "`varchar(32)`"),
     (21, "mental-health-service", 1, "PL511", "Does not drop table `SafetyPlanReview`"),
+    (22, "pharmacy-service", 116, "PL604", "`Prescription.encounterId` is `String @db.Uuid`, but it holds `api`'s "
+                                           "`Encounter.id`, which is `String`; imaging-service and "
+                                           "laboratory-service agree with it."),
+    (23, "mental-health-service", 54, "PL605", "Enum `GoalStatus` differs from `chronic-care-service`'s: missing "
+                                               "`active`, `met`, `not_met`, `cancelled`; extra `not_started`, "
+                                               "`in_progress`, `achieved`, `abandoned`."),
+    (24, "imaging-service", 3, "PL608", "`migration_lock.toml` names `mysql`, but `imaging-service`'s datasource "
+                                        "provider is `postgresql`"),
 ]
 # Item 18 (PL508) is off in the strategy preset; it is reported when selected.
 OFF_IN_PRESET = [(18, "imaging-service", 2, "PL508", "without CONCURRENTLY")]
@@ -59,6 +67,27 @@ def test_drift_item_is_reported(diagnostics, item, service, line, code, fragment
     found = [d for s, d in diagnostics if s == service and d.line == line and d.code == code]
     assert found, f"DRIFT.md item {item}: {code} reports nothing at services/{service}:{line}"
     assert any(fragment in d.message for d in found), [d.message for d in found]
+
+
+def test_dependency_graph_and_deployment_order() -> None:
+    """The strategy's dependencies: auth and the API first, every clinical service after the API."""
+    project = prisma_lint.lint_paths([SERVICES]).project
+    edges = {(a, b): sorted({str(r).split(" -> ")[0].split(".")[1] for r in via})
+             for a, b, via in project.graph.dependencies()}
+    assert edges == {
+        ("api", "auth-service"): ["authUserId"],
+        ("chronic-care-service", "api"): ["patientId", "providerId"],
+        ("imaging-service", "api"): ["encounterId", "patientId", "providerId"],
+        ("laboratory-service", "api"): ["encounterId", "patientId", "providerId"],
+        ("mental-health-service", "api"): ["patientId", "providerId"],
+        ("mental-health-service", "telehealth-service"): ["appointmentId"],
+        ("pharmacy-service", "api"): ["encounterId", "patientId", "providerId"],
+        ("telehealth-service", "api"): ["patientId", "providerId", "userId"],
+    }
+    assert project.graph.deployment_order() == [
+        "auth-service", "api", "chronic-care-service", "imaging-service", "laboratory-service",
+        "pharmacy-service", "telehealth-service", "mental-health-service"]
+    assert project.graph.cycles() == []
 
 
 def test_nothing_else_is_reported(diagnostics) -> None:

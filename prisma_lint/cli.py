@@ -61,6 +61,10 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", "-j", type=int, metavar="N",
                         help="lint with N processes (default: one per core; a run with project-scope rules, "
                              "or a small one, stays in one process)")
+    parser.add_argument("--graph", choices=("mermaid", "dot"),
+                        help="print only the service dependency graph (Mermaid or Graphviz DOT) and exit")
+    parser.add_argument("--project-json-schema", action="store_true",
+                        help="print the JSON Schema of the `project` object of --format json")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
     parser.add_argument("--version", action="version", version=f"prisma-lint {__version__}")
@@ -153,6 +157,11 @@ def _run(args: argparse.Namespace) -> int:
 
         print(json_schema())
         return EXIT_CLEAN
+    if args.project_json_schema:
+        from prisma_lint.reporters.project import json_schema as project_json_schema
+
+        print(project_json_schema())
+        return EXIT_CLEAN
     if args.dump_ast:
         if not args.paths:
             print("prisma-lint: --dump-ast needs a schema path", file=sys.stderr)
@@ -175,6 +184,8 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_fix(args, config)
     result = _lint(args, config)
+    if args.graph:
+        return _graph(result, args.graph)
     _report(args, result)
     if not args.quiet:
         for message in _stderr_notes(result):
@@ -223,8 +234,8 @@ def _output_format(args: argparse.Namespace) -> str:
 
 
 def _report(args: argparse.Namespace, result) -> None:
-    """Write the report (or the statistics) to stdout or --output-file; on GitHub, the Markdown
-    report also goes to the job summary."""
+    """Write the report (or the statistics) to stdout or --output-file; on GitHub (the `github` format,
+    or `markdown` with GITHUB_STEP_SUMMARY set), the Markdown report also goes to the job summary."""
     from prisma_lint.reporters import render
 
     name = _output_format(args)
@@ -241,9 +252,8 @@ def _report(args: argparse.Namespace, result) -> None:
     else:
         sys.stdout.write(text)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if name == "github" and summary_file:
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(render("markdown", result))
+    if summary_file and name in ("github", "markdown") and not args.statistics:
+        _append_step_summary(summary_file, text if name == "markdown" else render("markdown", result))
 
 
 def _write(path: str, text: str) -> None:
@@ -281,6 +291,27 @@ def _exit_code(result, fail_on: str) -> int:
     failing = {"error": (Severity.ERROR,), "warning": (Severity.ERROR, Severity.WARNING),
                "info": tuple(Severity)}[fail_on]
     return EXIT_FINDINGS if any(d.severity in failing for d in result.diagnostics) else EXIT_CLEAN
+
+
+def _graph(result, kind: str) -> int:
+    """The dependency graph alone. A schema with a syntax error leaves the graph incomplete: its errors
+    go to stderr and the exit code is 2."""
+    graph = result.project.graph
+    print(graph.mermaid() if kind == "mermaid" else graph.dot())
+    broken = [d for d in result.diagnostics if d.code == "PL001"]
+    for d in broken:
+        print(f"{d.path}:{d.line}:{d.column}: {d.message}", file=sys.stderr)
+    return EXIT_ERROR if broken else EXIT_CLEAN
+
+
+def _append_step_summary(path: str, output: str) -> None:
+    """GitHub Actions shows what a step appends to $GITHUB_STEP_SUMMARY on the run's page."""
+    try:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(output if output.endswith("\n") else output + "\n")
+    except OSError as error:
+        print(f"prisma-lint: cannot append to GITHUB_STEP_SUMMARY ({path}): {error.strerror or error}",
+              file=sys.stderr)
 
 
 def _stderr_notes(result) -> list[str]:

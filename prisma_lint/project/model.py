@@ -132,7 +132,7 @@ class Project:
     services: list[Service]
     settings: ProjectSettings = field(default_factory=ProjectSettings)
     config_source: Optional[str] = None
-    root: Optional[Path] = None  # the folder relative paths in reports are written from
+    root: Optional[Path] = None  # the deepest folder holding every schema of the run
 
     @property
     def units(self) -> list[SchemaUnit]:
@@ -174,12 +174,14 @@ class Project:
 
         return DependencyGraph.build(self)
 
-    def relative(self, path: str | Path) -> str:
-        """A path as reports show it: relative to the project root when it is under it."""
+    @staticmethod
+    def relative(path: str | Path) -> str:
+        """A path as reports show it: relative to the working folder when it is under it (like the
+        paths of findings), else as it is."""
         candidate = Path(path)
-        if self.root is not None:
+        if candidate.is_absolute():
             try:
-                return candidate.resolve().relative_to(self.root.resolve()).as_posix()
+                return candidate.relative_to(Path.cwd()).as_posix()
             except ValueError:
                 pass
         return candidate.as_posix()

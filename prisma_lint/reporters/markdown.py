@@ -1,54 +1,56 @@
-"""A Markdown report for CI (a job summary or a pull-request comment): totals per schema and rule,
-then every finding. Tables are rendered by tabulate (imported here only, so plain runs never pay for it).
+"""A Markdown report for CI (a job summary or a pull-request comment): the migration strategy's
+verification table computed across services, a table per service, the deployment order, the service
+dependency graph as a Mermaid block (GitHub renders it), then totals per rule and every finding.
+Tables are rendered by tabulate (imported here only, so plain runs never pay for it).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from prisma_lint.linter import LintResult
+from prisma_lint.reporters.project import ProjectReport, project_report
 
-# The aspects of the migration strategy's "Schema Consistency Verification Results" table, and the rules
-# whose findings decide each one. The table is computed from the findings instead of being asserted.
-ASPECTS = (
-    ("Naming conventions", ("PL101", "PL102", "PL111", "PL112"), "tables PascalCase, columns camelCase"),
-    ("Audit columns (createdAt, updatedAt)", ("PL301",), "every table has audit columns"),
-    ("Index definitions", ("PL201", "PL202", "PL303", "PL304"), "foreign keys, cross-service references, "
-                                                                  "query columns and business keys indexed"),
-    ("UUID primary keys", ("PL302",), "`@id @default(uuid())`"),
-    ("Enum naming", ("PL103", "PL104"), "enums PascalCase, values snake_case"),
-    ("Foreign key actions", ("PL203", "PL204"), "CASCADE / SET NULL / RESTRICT as the ownership requires"),
-    ("Migrations and rollbacks", ("PL501",), "timestamped folders, a rollback script per migration"),
-)
+_STATUS = {"consistent": "CONSISTENT", "inconsistent": "INCONSISTENT", "not checked": "not checked"}
 
 
-def _verification_table(result: LintResult, tabulate) -> str:
-    # The service of each file, as the linter worked it out when it found the schemas.
-    services = {path: unit.service or Path(unit.path).name for unit in result.units for path in unit.texts}
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
-    def service(path: str | None) -> str:
-        if path in services:
-            return services[path]
-        # A finding on a migrations file: the schema unit whose folder holds it.
-        for unit in result.units:
-            if path and unit.path and Path(path).is_relative_to(Path(unit.path).parent):
-                return unit.service or Path(unit.path).name
-        return Path(path).name if path else "?"
 
+def _project_sections(result: LintResult, report: ProjectReport, tabulate) -> list[str]:
+    out = ["## Schema consistency verification", "",
+           "Computed across the services from this run's findings (the migration strategy's table, not "
+           "asserted by hand).", ""]
+    rows = [(row.aspect, _STATUS[row.status] + (f" ({row.findings})" if row.findings else ""), _cell(row.notes))
+            for row in report.verification]
+    out += [tabulate(rows, headers=["Aspect", "Status", "Notes"], tablefmt="github"), ""]
+    if not report.services:
+        return out
+    depends = {}
+    for dependency in report.dependencies:
+        depends.setdefault(dependency.from_, []).append(dependency.to)
+    out += ["## Services", ""]
     rows = []
-    for aspect, codes, convention in ASPECTS:
-        found = [d for d in result.diagnostics if d.code in codes]
-        if not found and not set(codes) & result.rules_run:
-            rows.append((aspect, "not checked", "its rules are not enabled"))
-            continue
-        if not found:
-            rows.append((aspect, "CONSISTENT", convention))
-            continue
-        by_service = Counter(service(d.path) for d in found)
-        where = ", ".join(f"{service} ({count})" for service, count in sorted(by_service.items()))
-        rows.append((aspect, f"{len(found)} finding{'s' * (len(found) != 1)}", where))
-    return tabulate(rows, headers=["Aspect", "Status", "Notes"], tablefmt="github")
+    for s in report.services:
+        targets = ", ".join(depends.get(s.name, []))
+        references = f"{s.references} ({targets})" if s.references else "0"
+        rows.append((f"`{s.name}`", s.provider or "-", s.models if s.parsed else "syntax error", s.enums,
+                     s.relations, references, s.migrations, s.errors, s.warnings, s.infos))
+    out += [tabulate(rows, headers=["Service", "Provider", "Models", "Enums", "Relations", "Cross-service refs",
+                                    "Migrations", "Errors", "Warnings", "Info"], tablefmt="github"), ""]
+    out += ["## Deployment order", "", "Computed from the dependencies (dependencies first, ties in name order):", ""]
+    for index, name in enumerate(report.deployment_order, 1):
+        after = depends.get(name)
+        out.append(f"{index}. `{name}`" + (f" (after {', '.join(f'`{d}`' for d in after)})" if after else ""))
+    out.append("")
+    if report.declared_deployment_order is not None:
+        out += ["Declared (`deployment-order`): " + " -> ".join(f"`{n}`" for n in report.declared_deployment_order),
+                ""]
+    for cycle in report.cycles:
+        out += [f"**Dependency cycle**: {' -> '.join(cycle)} (deployed together).", ""]
+    out += ["## Service dependencies", "", "```mermaid", result.project.graph.mermaid(), "```", ""]
+    return out
 
 
 def render(result: LintResult, *, color: bool = False, show_source: bool = False) -> str:
@@ -60,15 +62,10 @@ def render(result: LintResult, *, color: bool = False, show_source: bool = False
     out.append(f"**{status}**: {s['errors']} errors, {s['warnings']} warnings, {s['infos']} info "
                f"in {s['schemas']} schemas ({s['files']} files).")
     out.append("")
-    if result.units:
-        out += ["## Schema consistency verification", "",
-                "Computed from this run's findings (the migration strategy's table, not asserted by hand).", ""]
-        out.append(_verification_table(result, tabulate))
-        out.append("")
-    per_schema: Counter[str] = Counter()
+    if result.units or (result.project is not None and result.project.services):
+        out += _project_sections(result, project_report(result), tabulate)
     per_rule: Counter[tuple[str, str, str]] = Counter()
     for d in result.diagnostics:
-        per_schema[d.path or "<string>"] += 1
         per_rule[(d.code, d.rule, d.severity.value)] += 1
     if per_rule:
         out += ["## By rule", ""]
@@ -76,7 +73,7 @@ def render(result: LintResult, *, color: bool = False, show_source: bool = False
         out.append(tabulate(rows, headers=["Code", "Rule", "Severity", "Findings"], tablefmt="github"))
         out.append("")
         out += ["## Findings", ""]
-        rows = [(f"`{d.path}:{d.line}:{d.column}`", f"`{d.code}`", d.severity.value, d.message.replace("|", "\\|"))
+        rows = [(f"`{d.path}:{d.line}:{d.column}`", f"`{d.code}`", d.severity.value, _cell(d.message))
                 for d in result.diagnostics]
         out.append(tabulate(rows, headers=["Location", "Code", "Severity", "Message"], tablefmt="github"))
         out.append("")

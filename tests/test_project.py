@@ -111,3 +111,32 @@ def test_project_settings_from_python() -> None:
     reference = config.project.references["patientId"]
     assert (reference.service, reference.model, reference.field) == ("api", "Patient", None)
     assert config.project.deployment_order == ["api"]
+
+
+ENUM_DRIFT = """
+// service: api
+enum Status {
+  active
+}
+// service: billing
+// prisma-lint-disable-next-line shared-enum-drift -- billing's own statuses
+enum Status {
+  draft
+}
+// service: claims
+enum Status {
+  open
+}
+"""
+
+
+def test_project_rule_findings_obey_suppressions_and_overrides(tmp_path: Path) -> None:
+    from prisma_lint.project.fixture import write_platform
+
+    services, _project = write_platform(ENUM_DRIFT, tmp_path)
+    config = {"extends": "none", "select": ["PL605", "PL003"]}
+    found = [(Path(d.path).parts[-3], d.code) for d in lint_paths([services], config_from_dict(config)).diagnostics]
+    assert found == [("claims", "PL605")]  # billing's is suppressed (and the suppression is used)
+    (tmp_path / "prisma-lint.toml").write_text('extends = "none"\nselect = ["PL605", "PL003"]\n'
+                                               '[[overrides]]\nfiles = ["services/claims/**"]\nignore = ["PL605"]\n')
+    assert lint_paths([services]).diagnostics == []

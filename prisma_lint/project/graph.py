@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["CrossReference", "UnresolvedReference", "DependencyGraph", "reference_target_name"]
 
-_ID_SUFFIX = re.compile(r"^(?P<base>[A-Za-z][A-Za-z0-9]*?)(?:Id|_id)$")
+_ID_SUFFIX = re.compile(r"^(?P<base>[A-Za-z][A-Za-z0-9_]*?)(?:Id|_id)$")
 
 
 def reference_target_name(field_name: str) -> Optional[str]:

@@ -71,7 +71,7 @@ def test_json_format_shape(tmp_path: Path) -> None:
     (tmp_path / "schema.prisma").write_text(SNAKE)
     done = run(*select("PL101"), "--format", "json", str(tmp_path / "schema.prisma"))
     payload = json.loads(done.stdout)
-    assert set(payload) == {"diagnostics", "summary"}
+    assert set(payload) == {"diagnostics", "summary", "project"}
     (diagnostic,) = payload["diagnostics"]
     assert list(diagnostic) == ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message",
                                 "fix_hint"]
@@ -208,8 +208,8 @@ def test_markdown_verification_table_is_computed(tmp_path: Path) -> None:
         "model Invoice {\n  id        String   @id @default(uuid())\n  createdAt DateTime @default(now())\n}\n")
     report = run("--format", "markdown", str(tmp_path / "services")).stdout
     rows = {line.split("|")[1].strip(): line for line in report.splitlines() if line.startswith("| ")}
-    assert "1 finding" in rows["Audit columns (createdAt, updatedAt)"]
+    assert "| INCONSISTENT (1) |" in rows["Audit columns (createdAt, updatedAt)"]
     assert "billing (1)" in rows["Audit columns (createdAt, updatedAt)"]
-    assert "CONSISTENT" in rows["UUID primary keys"]
+    assert "| CONSISTENT " in rows["UUID primary keys"]
     only_naming = run("--format", "markdown", "--select", "naming", str(tmp_path / "services")).stdout
     assert "not checked" in only_naming

@@ -38,9 +38,6 @@ model Encounter {
   patientId String
 }
 ```
-
-## Options
-None.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 ## What it does
 Compares the project's `deployment-order` (the order the team deploys in) with the service dependency
 graph, and reports, at the first field of each edge it contradicts, the two services and the field that
-makes the dependency.
+makes the dependency. Without a `deployment-order` setting there is nothing to check (the computed order
+is printed in the report).
 
 ## Why is this bad?
 A service deployed before the service whose records it points at runs its migrations (and its code)
@@ -37,10 +38,6 @@ model Appointment {
   patientId String
 }
 ```
-
-## Options
-None. The order is the project's `deployment-order` setting; without one there is nothing to check
-(the computed order is printed in the report).
 """
 
 from __future__ import annotations

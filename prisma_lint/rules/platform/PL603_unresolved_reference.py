@@ -46,9 +46,6 @@ model Note {
   ownerId String
 }
 ```
-
-## Options
-None.
 """
 
 from __future__ import annotations

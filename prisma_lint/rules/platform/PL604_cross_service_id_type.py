@@ -36,9 +36,6 @@ model Appointment {
   patientId String
 }
 ```
-
-## Options
-None.
 """
 
 from __future__ import annotations

@@ -37,15 +37,13 @@ enum Status {
   closed
 }
 ```
-
-## Options
-- `local-enums` (list of strings, default `[]`): enum names each service defines its own way; they are
-  not compared.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
+
+from pydantic import Field
 
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.project import Project
@@ -60,15 +58,16 @@ SCOPE = "project"
 
 
 class Options(RuleOptions):
-    local_enums: list[str] = []
+    local_enums: list[str] = Field(default_factory=list, description="enum names each service defines its own "
+                                                                    "way; they are not compared.")
 
 
 def _listed(values: list[str]) -> str:
     return ", ".join(f"`{v}`" for v in values)
 
 
-def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
-    options: Options = ctx.options  # type: ignore[assignment]
+def check(project: Project, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     owners: dict[str, list] = {}
     for service in by_deployment(project, [s for s in project.services if s.parsed]):
         for enum in service.enums:

@@ -42,9 +42,6 @@ model PatientCopy {
   @@map("Patient")
 }
 ```
-
-## Options
-None.
 """
 
 from __future__ import annotations

@@ -47,9 +47,6 @@ datasource db {
   url      = env("DATABASE_URL")
 }
 ```
-
-## Options
-None (switch the rule off to allow several providers).
 """
 
 from __future__ import annotations

@@ -29,9 +29,6 @@ datasource db {
 }
 // file: prisma/migrations/migration_lock.toml: provider = "postgresql"
 ```
-
-## Options
-None.
 """
 
 from __future__ import annotations

@@ -140,3 +140,15 @@ def test_project_rule_findings_obey_suppressions_and_overrides(tmp_path: Path) -
     (tmp_path / "prisma-lint.toml").write_text('extends = "none"\nselect = ["PL605", "PL003"]\n'
                                                '[[overrides]]\nfiles = ["services/claims/**"]\nignore = ["PL605"]\n')
     assert lint_paths([services]).diagnostics == []
+
+
+def test_service_of_a_schema_folder_package_json_names(tmp_path: Path, monkeypatch) -> None:
+    models = tmp_path / "app" / "prisma" / "models"
+    models.mkdir(parents=True)
+    (models / "a.prisma").write_text(MODEL.format(name="Patient"))
+    (models / "b.prisma").write_text(MODEL.format(name="Visit"))
+    (tmp_path / "app" / "package.json").write_text('{"prisma": {"schema": "prisma/models"}}')
+    monkeypatch.chdir(tmp_path / "app")
+    (service_,) = lint_paths([], config_from_dict({"extends": "none", "select": ["PL101"]})).project.services
+    assert service_.name == "app" and service_.prisma_dir == tmp_path / "app" / "prisma"
+    assert sorted(f.name for f in service_.schema_files) == ["a.prisma", "b.prisma"]

@@ -124,9 +124,14 @@ def locate_service(files: list[Path]) -> ServiceLocation:
     def name(path: Path) -> str:
         return path.resolve().name or "root"
 
-    # A schema folder (`prisma/schema/`, files possibly one folder deeper) holds them all.
-    for parent in (folder, folder.parent):
-        if name(parent) == "schema" and all(f.is_relative_to(parent) for f in files):
+    # A schema folder (`prisma/schema/`, files possibly one folder deeper; or any folder package.json
+    # names) holds them all: the service is the folder around it.
+    candidates = [folder, folder.parent]
+    if len(files) > 1:
+        candidates.append(Path(os.path.commonpath([str(f.parent) for f in files])))
+    for parent in candidates:
+        if (name(parent) == "schema" or parent == candidates[-1] and len(files) > 1) and \
+                all(f.is_relative_to(parent) for f in files):
             container = parent.parent
             if name(container) == "prisma":
                 return ServiceLocation(name(container.parent), container.parent, container)

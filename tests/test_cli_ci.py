@@ -35,7 +35,7 @@ def test_output_file_holds_the_report_and_stdout_stays_empty(tmp_path: Path) -> 
     done = run("--format", "sarif", "--output-file", str(target), "services")
     assert done.returncode == 1 and done.stdout == ""
     log = json.loads(target.read_text())
-    assert len(log["runs"][0]["results"]) == 21  # fixtures/platform/DRIFT.md: 13 schema and folder items, 8 SQL
+    assert len(log["runs"][0]["results"]) == 24  # fixtures/platform/DRIFT.md: 13 schema and folder items, 8 SQL, 3 cross-service
 
 
 def test_github_format_is_automatic_in_actions_with_a_job_summary(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_statistics_counts_by_rule() -> None:
     lines = done.stdout.splitlines()
     assert lines[:3] == ["2  PL203  missing-on-delete  [warning]", "2  PL301  missing-audit-columns  [error]",
                          "2  PL501  migration-folder-convention  [warning]"]
-    assert len(lines) == 18 and sum(int(line.split()[0]) for line in lines) == 21
+    assert len(lines) == 21 and sum(int(line.split()[0]) for line in lines) == 24
     as_json = json.loads(run("--statistics", "--format", "json", "services").stdout)
     assert as_json[0] == {"code": "PL203", "name": "missing-on-delete", "severity": "warning", "count": 2}
 

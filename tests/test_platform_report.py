@@ -52,7 +52,7 @@ def test_json_project_object(in_repo, capsys) -> None:
     assert {k: api[k] for k in ("name", "root", "schema", "provider", "models", "enums", "migrations")} == {
         "name": "api", "root": "fixtures/platform/services/api",
         "schema": ["fixtures/platform/services/api/prisma/schema.prisma"],
-        "provider": "postgresql", "models": 32, "enums": 25, "migrations": 1}
+        "provider": "postgresql", "models": 32, "enums": 25, "migrations": 2}
     telehealth = next(d for d in project["dependencies"] if d["from"] == "telehealth-service")
     assert telehealth["to"] == "api"
     assert "Appointment.patientId -> Patient.id" in telehealth["via"]

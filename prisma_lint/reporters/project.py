@@ -19,7 +19,8 @@ from prisma_lint.linter import LintResult
 __all__ = ["ASPECTS", "ServiceEntry", "DependencyEntry", "VerificationEntry", "ProjectReport", "project_report",
            "json_schema", "service_of_finding"]
 
-# One row per aspect: its name, the rules whose findings decide it, and what "consistent" means.
+# One row per aspect: its name, the rules whose findings decide it (codes, or a code prefix such as "PL5"
+# for every migration rule), and what "consistent" means.
 ASPECTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("Naming conventions", ("PL101", "PL102", "PL111", "PL112"), "tables PascalCase, columns camelCase"),
     ("Audit columns (createdAt, updatedAt)", ("PL301",), "every table has audit columns"),
@@ -32,8 +33,9 @@ ASPECTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("Shared enums", ("PL605",), "enums with one name have the same values in every service"),
     ("Dependencies and deployment order", ("PL601", "PL602", "PL603"),
      "no cycle; the deployment order follows the dependencies"),
-    ("Migrations and rollbacks", ("PL501", "PL608"), "timestamped folders, a rollback script per migration, "
-                                                     "lock files name the datasource's provider"),
+    ("Migrations and rollbacks", ("PL5", "PL608"), "timestamped folders, safe SQL that replays to the schema, a "
+                                                   "rollback script that undoes each migration, lock files name "
+                                                   "the datasource's provider"),
     ("Datasource providers", ("PL607",), "one provider for every service"),
 )
 
@@ -93,11 +95,15 @@ def service_of_finding(result: LintResult, diagnostic: Diagnostic) -> Optional[s
     return service.name if service is not None else None
 
 
+def _decides(code: str, selectors: tuple[str, ...]) -> bool:
+    return any(code == s or (len(s) < 5 and code.startswith(s)) for s in selectors)
+
+
 def _verification(result: LintResult) -> list[VerificationEntry]:
     rows = []
     for aspect, codes, convention in ASPECTS:
-        found = [d for d in result.diagnostics if d.code in codes]
-        if not found and not set(codes) & result.rules_run:
+        found = [d for d in result.diagnostics if _decides(d.code, codes)]
+        if not found and not any(_decides(code, codes) for code in result.rules_run):
             rows.append(VerificationEntry(aspect=aspect, status="not checked", findings=0,
                                           notes="its rules are not enabled"))
             continue

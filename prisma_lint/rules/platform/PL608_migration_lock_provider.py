@@ -39,6 +39,7 @@ from typing import Iterator
 
 from prisma_lint.ast.nodes import Span
 from prisma_lint.diagnostics import Diagnostic
+from prisma_lint.files import read_schema_bytes
 from prisma_lint.project import Project
 from prisma_lint.rules.base import RuleContext
 
@@ -57,7 +58,8 @@ def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
         if lock is None or not service.parsed or service.provider is None:
             continue
         try:
-            text = lock.read_text(encoding="utf-8")
+            # Read as safely as a schema (regular files only, bounded): a lock file is a few lines.
+            text = read_schema_bytes(lock, limit=1 << 20).decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             yield ctx.diagnostic(Span(str(lock), 1, 1, 1, 1, 0, 0), f"`migration_lock.toml` cannot be read: {error}.")
             continue

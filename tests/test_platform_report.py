@@ -158,6 +158,7 @@ enum Status {
   active
   closed
 }
+// file: prisma/migrations/migration_lock.toml: provider = "postgresql"
 """
 
 
@@ -182,9 +183,10 @@ def test_one_broken_schema_among_eight(tmp_path) -> None:
         by_service.setdefault(service, set()).add(d.code)
     assert by_service.pop("laboratory-service") == {"PL001"}
     assert by_service == {
-        "api": {"PL301", "PL302", "PL112", "PL501"}, "auth-service": {"PL301"}, "chronic-care-service": {"PL201"},
-        "imaging-service": {"PL102", "PL608"}, "mental-health-service": {"PL202", "PL203", "PL605"},
-        "pharmacy-service": {"PL203", "PL501", "PL604"}, "telehealth-service": {"PL104"}}
+        "api": {"PL301", "PL302", "PL112", "PL501", "PL509"}, "auth-service": {"PL301", "PL504", "PL510"},
+        "chronic-care-service": {"PL201", "PL505"}, "imaging-service": {"PL102", "PL608"},
+        "mental-health-service": {"PL202", "PL203", "PL506", "PL511", "PL605"},
+        "pharmacy-service": {"PL203", "PL501", "PL604"}, "telehealth-service": {"PL104", "PL503"}}
     pharmacy = next(d for d in result.diagnostics if d.code == "PL604")
     # The id type check still compares with the services that parsed (laboratory-service is left out).
     assert pharmacy.message.endswith("which is `String`; imaging-service agrees with it.")

@@ -20,6 +20,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["SchemaUnit", "Service", "Project"]
 
+
+def _resolved(path: Path) -> Path:
+    """The real path; for a path that cannot be resolved (a symlink loop, reported by the linter as an
+    unreadable file), the absolute one."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        import os
+
+        return Path(os.path.abspath(path))
+
 _MIGRATION_FOLDER = "migrations"
 
 
@@ -149,7 +160,7 @@ class Project:
     def service_of(self, path: str | Path) -> Optional[Service]:
         """The service a file belongs to: one of its schema files, or any file under its `prisma/`
         folder (a migration) or its root."""
-        resolved = Path(path).resolve()
+        resolved = _resolved(Path(path))
         found = self._by_file.get(resolved)
         if found is not None:
             return found

@@ -296,8 +296,10 @@ def _exit_code(result, fail_on: str) -> int:
 def _graph(result, kind: str) -> int:
     """The dependency graph alone. A schema with a syntax error leaves the graph incomplete: its errors
     go to stderr and the exit code is 2."""
-    graph = result.project.graph
-    print(graph.mermaid() if kind == "mermaid" else graph.dot())
+    from prisma_lint.reporters.project import dot, mermaid, project_report
+
+    report = project_report(result)
+    print(mermaid(report) if kind == "mermaid" else dot(report))
     broken = [d for d in result.diagnostics if d.code == "PL001"]
     for d in broken:
         print(f"{d.path}:{d.line}:{d.column}: {d.message}", file=sys.stderr)

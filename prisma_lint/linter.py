@@ -58,6 +58,7 @@ class LintResult:
     units: list[SchemaUnit] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     project: Optional[Project] = None  # the services of the run (prisma_lint.project)
+    project_view: Optional[dict] = None  # a cached run's project report data (it has no parsed project)
     internal_errors: int = 0
     rules_run: set[str] = field(default_factory=set)  # codes of the rules enabled for at least one schema
     suppressed: list[Suppressed] = field(default_factory=list)  # findings hidden by comments, not counted

@@ -10,8 +10,8 @@ The cache key covers everything the findings depend on:
 * the rule set (built-in and plugin rules, and the plugin modules' files) and this package's code
   (its version and the size and time of each of its files, so an edited checkout never reads stale
   findings);
-* when a project-scope rule is enabled, every file in each service's migrations folder (name, size,
-  modification time), since those rules read them.
+* every file in each service's migrations folder (name, size, modification time): project-scope rules
+  read them, and the report counts each service's migrations.
 
 One entry holds the whole run: project-scope rules see every schema, so a change to any file can
 change any finding, and with the default preset (which has project-scope rules) a per-file entry would
@@ -128,8 +128,8 @@ def lint_cached(groups: list[list[Path]], config: Union[LintConfig, CliSelection
 
     digest.update(f"project {project_config.source} {project_config.project!r}\n".encode())
     digest.update(_settings_fingerprint(project_rules).encode())
-    if project_scope:
-        _migrations_fingerprint(digest, project)
+    # The report's project part counts each service's migrations: their folders are part of the key.
+    _migrations_fingerprint(digest, project)
     key = digest.hexdigest()
     cache = ResultCache(cache_folder(project_config) if cache_dir is None else cache_dir)
     entry = cache.get(key)
@@ -147,15 +147,22 @@ def lint_cached(groups: list[list[Path]], config: Union[LintConfig, CliSelection
             "files": result.files,
             "units": [[u.path, u.service, list(u.texts)] for u in result.units],
             "rules_run": sorted(result.rules_run),
+            "project": _project_view(result),
             "suppressed": [[dump_diagnostic(x.diagnostic), x.comment, x.reason] for x in result.suppressed],
         })
     return result
+
+
+def _project_view(result: LintResult) -> dict:
+    from prisma_lint.reporters.project import project_view
+
+    return project_view(result)
 
 
 def _from_entry(entry: dict, texts: dict[str, str]) -> LintResult:
     units = [SchemaUnit(path, None, {name: texts[name] for name in names}, service)  # type: ignore[arg-type]
              for path, service, names in entry["units"]]
     return LintResult(diagnostics=[load_diagnostic(row) for row in entry["diagnostics"]], units=units,
-                      files=list(entry["files"]), rules_run=set(entry["rules_run"]),
+                      files=list(entry["files"]), rules_run=set(entry["rules_run"]), project_view=entry["project"],
                       suppressed=[Suppressed(load_diagnostic(row), comment, reason)
                                   for row, comment, reason in entry["suppressed"]])

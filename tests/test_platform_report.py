@@ -192,3 +192,17 @@ def test_one_broken_schema_among_eight(tmp_path) -> None:
     assert pharmacy.message.endswith("which is `String`; imaging-service agrees with it.")
     lab = result.project.service("laboratory-service")
     assert not lab.parsed and result.project.graph.depends_on("laboratory-service") == []
+
+
+def test_a_cached_run_reports_the_same_project(tmp_path, monkeypatch, capsys) -> None:
+    """The second run reads the result cache (no parsed project): same report, same graph."""
+    shutil.copytree(ROOT / PLATFORM, tmp_path / "services")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PRISMA_LINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    first = [run(capsys, "--format", fmt, "services") for fmt in ("markdown", "json")]
+    assert (tmp_path / ".prisma-lint-cache").is_dir()
+    again = [run(capsys, "--format", fmt, "services") for fmt in ("markdown", "json")]
+    assert again == first
+    assert "```mermaid" in again[0][1] and json.loads(again[1][1])["project"]["deployment_order"][0] == "auth-service"
+    assert run(capsys, "--graph", "mermaid", "services")[1].startswith("graph LR\n  api[\"api\"]")

@@ -187,34 +187,3 @@ class DependencyGraph:
         # Edges point from dependant to dependency: deploy in the reverse direction.
         order = nx.lexicographical_topological_sort(condensed.reverse(copy=False), key=lambda c: groups[c][0])
         return [name for component in order for name in groups[component]]
-
-    # -- drawing -----------------------------------------------------------------------------------------
-
-    def edge_label(self, a: str, b: str) -> str:
-        """The referenced models of an edge, for a drawing: `Patient, Provider`."""
-        names = []
-        for reference in self.graph.edges[a, b]["via"]:
-            if reference.target_model.name not in names:
-                names.append(reference.target_model.name)
-        return ", ".join(sorted(names))
-
-    def mermaid(self) -> str:
-        """A Mermaid `graph` block body (GitHub renders it): services as nodes, edges labelled with the
-        referenced models."""
-        ids = {name: re.sub(r"\W", "_", name) for name in sorted(self.graph.nodes)}
-        lines = ["graph LR"]
-        for name, node in ids.items():
-            lines.append(f'  {node}["{name}"]')
-        for a, b in sorted(self.graph.edges):
-            lines.append(f'  {ids[a]} -->|"{self.edge_label(a, b)}"| {ids[b]}')
-        return "\n".join(lines)
-
-    def dot(self) -> str:
-        """The graph in Graphviz DOT."""
-        lines = ["digraph services {", "  rankdir=LR;", "  node [shape=box];"]
-        for name in sorted(self.graph.nodes):
-            lines.append(f'  "{name}";')
-        for a, b in sorted(self.graph.edges):
-            lines.append(f'  "{a}" -> "{b}" [label="{self.edge_label(a, b)}"];')
-        lines.append("}")
-        return "\n".join(lines)

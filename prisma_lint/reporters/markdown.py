@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from prisma_lint.linter import LintResult
-from prisma_lint.reporters.project import ProjectReport, project_report
+from prisma_lint.reporters.project import ProjectReport, mermaid, project_report
 
 _STATUS = {"consistent": "CONSISTENT", "inconsistent": "INCONSISTENT", "not checked": "not checked"}
 
@@ -49,7 +49,7 @@ def _project_sections(result: LintResult, report: ProjectReport, tabulate) -> li
                 ""]
     for cycle in report.cycles:
         out += [f"**Dependency cycle**: {' -> '.join(cycle)} (deployed together).", ""]
-    out += ["## Service dependencies", "", "```mermaid", result.project.graph.mermaid(), "```", ""]
+    out += ["## Service dependencies", "", "```mermaid", mermaid(report), "```", ""]
     return out
 
 
@@ -62,7 +62,7 @@ def render(result: LintResult, *, color: bool = False, show_source: bool = False
     out.append(f"**{status}**: {s['errors']} errors, {s['warnings']} warnings, {s['infos']} info "
                f"in {s['schemas']} schemas ({s['files']} files).")
     out.append("")
-    if result.units or (result.project is not None and result.project.services):
+    if result.units or (result.project is not None and result.project.services) or result.project_view:
         out += _project_sections(result, project_report(result), tabulate)
     per_rule: Counter[tuple[str, str, str]] = Counter()
     for d in result.diagnostics:

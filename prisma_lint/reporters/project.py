@@ -8,16 +8,19 @@ object, `--format markdown` renders it as tables, and `--project-json-schema` pr
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from pathlib import Path
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.linter import LintResult
+from prisma_lint.project import Project
 
 __all__ = ["ASPECTS", "ServiceEntry", "DependencyEntry", "VerificationEntry", "ProjectReport", "project_report",
-           "json_schema", "service_of_finding"]
+           "project_view", "json_schema", "service_of_finding", "mermaid", "dot"]
 
 # One row per aspect: its name, the rules whose findings decide it (codes, or a code prefix such as "PL5"
 # for every migration rule), and what "consistent" means.
@@ -89,10 +92,16 @@ class ProjectReport(_Strict):
 
 
 def service_of_finding(result: LintResult, diagnostic: Diagnostic) -> Optional[str]:
-    if result.project is None or diagnostic.path is None:
+    if diagnostic.path is None:
         return None
-    service = result.project.service_of(diagnostic.path)
-    return service.name if service is not None else None
+    if result.project is not None:
+        service = result.project.service_of(diagnostic.path)
+        return service.name if service is not None else None
+    # A cached run: the services' roots, as its report gave them (the deepest root holding the file).
+    path = Path(Project.relative(diagnostic.path))
+    roots = [(Path(s["root"]), s["name"]) for s in (result.project_view or {}).get("services", [])]
+    holding = [(len(root.parts), name) for root, name in roots if path.is_relative_to(root)]
+    return max(holding)[1] if holding else None
 
 
 def _decides(code: str, selectors: tuple[str, ...]) -> bool:
@@ -116,10 +125,17 @@ def _verification(result: LintResult) -> list[VerificationEntry]:
     return rows
 
 
+def project_view(result: LintResult) -> dict:
+    """What the report says about the project besides the verification table, as plain data: kept with
+    a cached result (which has no parsed project), so a cached run reports the same."""
+    return project_report(result).model_dump(by_alias=True, exclude={"verification"})
+
+
 def project_report(result: LintResult) -> ProjectReport:
     project = result.project
     if project is None:
-        return ProjectReport(services=[], dependencies=[], deployment_order=[], verification=_verification(result))
+        view = result.project_view or {"services": [], "dependencies": [], "deployment_order": []}
+        return ProjectReport.model_validate({**view, "verification": [v.model_dump() for v in _verification(result)]})
     graph = project.graph
     severities: dict[str, Counter] = {s.name: Counter() for s in project.services}
     for d in result.diagnostics:
@@ -150,3 +166,29 @@ def json_schema() -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "prisma-lint project report"
     return json.dumps(schema, indent=2)
+
+
+# -- drawing the dependency graph (from the report, so a cached run draws it too) -------------------------
+
+def _referenced_models(dependency: DependencyEntry) -> str:
+    """`Patient, Provider` out of `["Appointment.patientId -> Patient.id", ...]`."""
+    names = {via.split(" -> ", 1)[1].rsplit(".", 1)[0] for via in dependency.via}
+    return ", ".join(sorted(names))
+
+
+def mermaid(report: ProjectReport) -> str:
+    """A Mermaid `graph` (GitHub renders it): services as nodes, edges labelled with the referenced
+    models."""
+    ids = {s.name: re.sub(r"\W", "_", s.name) for s in sorted(report.services, key=lambda s: s.name)}
+    lines = ["graph LR"]
+    lines += [f'  {node}["{name}"]' for name, node in ids.items()]
+    lines += [f'  {ids[d.from_]} -->|"{_referenced_models(d)}"| {ids[d.to]}' for d in report.dependencies]
+    return "\n".join(lines)
+
+
+def dot(report: ProjectReport) -> str:
+    """The dependency graph in Graphviz DOT."""
+    lines = ["digraph services {", "  rankdir=LR;", "  node [shape=box];"]
+    lines += [f'  "{s.name}";' for s in sorted(report.services, key=lambda s: s.name)]
+    lines += [f'  "{d.from_}" -> "{d.to}" [label="{_referenced_models(d)}"];' for d in report.dependencies]
+    return "\n".join(lines + ["}"])

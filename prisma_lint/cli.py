@@ -219,7 +219,10 @@ def _lint(args: argparse.Namespace, config):
         from prisma_lint.parallel import default_jobs
 
         use_cache = not args.no_cache and not os.environ.get("PRISMA_LINT_NO_CACHE")
-        return lint_cached(groups, config, use_cache=use_cache, jobs=args.jobs or default_jobs())
+        jobs = args.jobs or default_jobs()
+        if args.graph or _output_format(args) in ("json", "markdown"):
+            jobs = 1  # their project part (services, dependency graph) needs every schema in one process
+        return lint_cached(groups, config, use_cache=use_cache, jobs=jobs)
     if args.paths != ["-"]:
         raise InputError("`-` (read the schema from stdin) cannot be combined with other paths")
     if args.changed_since:

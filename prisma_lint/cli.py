@@ -248,6 +248,8 @@ def _report(args: argparse.Namespace, result) -> None:
     elif name == "text":
         color = args.color == "always" if args.output_file else _use_color(args.color)
         text = render(name, result, color=color, show_source=to_terminal, summary=not args.quiet)
+    elif name in ("json", "markdown"):
+        text = render(name, result, **_gate(args))
     else:
         text = render(name, result)
     if args.output_file:
@@ -256,7 +258,13 @@ def _report(args: argparse.Namespace, result) -> None:
         sys.stdout.write(text)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file and name in ("github", "markdown") and not args.statistics:
-        _append_step_summary(summary_file, text if name == "markdown" else render("markdown", result))
+        markdown = text if name == "markdown" else render("markdown", result, **_gate(args))
+        _append_step_summary(summary_file, markdown)
+
+
+def _gate(args: argparse.Namespace) -> dict:
+    """What decides the exit code, for the reports that state it (Markdown's headline, JSON's summary)."""
+    return {"fail_on": args.fail_on, "exit_zero": args.exit_zero}
 
 
 def _write(path: str, text: str) -> None:
@@ -287,13 +295,7 @@ def _statistics(result, as_json: bool) -> str:
 def _exit_code(result, fail_on: str) -> int:
     """2 for a syntax error, a rule crash or a schema that could not be read; 1 when a finding is at least
     as severe as `fail_on`."""
-    from prisma_lint.diagnostics import Severity
-
-    if result.syntax_errors or result.internal_errors or result.unreadable_files:
-        return EXIT_ERROR
-    failing = {"error": (Severity.ERROR,), "warning": (Severity.ERROR, Severity.WARNING),
-               "info": tuple(Severity)}[fail_on]
-    return EXIT_FINDINGS if any(d.severity in failing for d in result.diagnostics) else EXIT_CLEAN
+    return result.exit_code_for(fail_on)
 
 
 def _graph(result, kind: str) -> int:

@@ -84,13 +84,18 @@ class LintResult:
 
     @property
     def exit_code(self) -> int:
-        """0 clean (or only warnings and info), 1 an error-severity finding, 2 a syntax or internal error, or
-        a schema file that could not be read."""
+        """The exit code of a run with the default `--fail-on error`."""
+        return self.exit_code_for()
+
+    def exit_code_for(self, fail_on: str = "error", exit_zero: bool = False) -> int:
+        """2 for a syntax or internal error, or a schema file that could not be read; 1 when a finding is at
+        least as severe as `fail_on` (unless `exit_zero`); else 0. Reports state this same code."""
         if self.syntax_errors or self.internal_errors or self.unreadable_files:
             return 2
-        return 1 if self.count(Severity.ERROR) else 0
+        failing = _FAILING_SEVERITIES[fail_on]
+        return 0 if exit_zero or not any(d.severity in failing for d in self.diagnostics) else 1
 
-    def summary(self) -> dict:
+    def summary(self, fail_on: str = "error", exit_zero: bool = False) -> dict:
         return {
             "files": len(self.files),
             "schemas": len(self.units),
@@ -98,8 +103,12 @@ class LintResult:
             "warnings": self.count(Severity.WARNING),
             "infos": self.count(Severity.INFO),
             "syntax_errors": self.syntax_errors,
-            "exit_code": self.exit_code,
+            "exit_code": self.exit_code_for(fail_on, exit_zero),
         }
+
+
+_FAILING_SEVERITIES = {"error": (Severity.ERROR,), "warning": (Severity.ERROR, Severity.WARNING),
+                       "info": tuple(Severity)}  # --fail-on LEVEL: the severities that make a run fail
 
 
 # --------------------------------------------------------------------------------------------------

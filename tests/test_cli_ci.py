@@ -69,6 +69,29 @@ def test_fail_on(tmp_path: Path) -> None:
     assert run("--fail-on", "fatal", *base, cwd=tmp_path).returncode == 2
 
 
+def test_report_status_agrees_with_the_exit_code_for_fail_on(tmp_path: Path) -> None:
+    """The Markdown headline (stdout and the GitHub job summary) and the JSON summary's `exit_code` say
+    what the run's exit code says for the chosen --fail-on and --exit-zero, not the default level's."""
+    schema = tmp_path / "schema.prisma"
+    schema.write_text(WARN_ONLY)  # warnings only
+    cases = [((), 0, "**passed**"), (("--fail-on", "warning"), 1, "**failed**"),
+             (("--fail-on", "info"), 1, "**failed**"), (("--fail-on", "warning", "--exit-zero"), 0, "**passed**")]
+    for options, code, headline in cases:
+        markdown = run("--format", "markdown", *options, str(schema), cwd=tmp_path)
+        assert markdown.returncode == code, (options, markdown.stderr)
+        status = markdown.stdout.splitlines()[2]
+        assert status.startswith(headline) and " 0 errors, " in status, (options, status)
+        summary = tmp_path / "summary.md"
+        summary.write_text("")
+        github = run("--format", "github", *options, str(schema), cwd=tmp_path,
+                     env={"GITHUB_STEP_SUMMARY": str(summary)})
+        assert github.returncode == code and summary.read_text().splitlines()[2] == status, options
+        data = json.loads(run("--format", "json", *options, str(schema), cwd=tmp_path).stdout)
+        assert data["summary"]["exit_code"] == code, options
+        assert set(data["summary"]) == {"files", "schemas", "errors", "warnings", "infos", "syntax_errors",
+                                        "exit_code"}
+
+
 def test_statistics_counts_by_rule() -> None:
     done = run("--statistics", "services")
     assert done.returncode == 1

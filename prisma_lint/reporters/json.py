@@ -10,7 +10,10 @@ from prisma_lint.linter import LintResult
 from prisma_lint.reporters.project import project_report
 
 
-def render(result: LintResult, *, color: bool = False, show_source: bool = False) -> str:
-    payload = {"diagnostics": [d.to_dict() for d in result.diagnostics], "summary": result.summary(),
+def render(result: LintResult, *, color: bool = False, show_source: bool = False, fail_on: str = "error",
+           exit_zero: bool = False) -> str:
+    """`fail_on` and `exit_zero` as the run was given them, so the stated exit code is the real one."""
+    payload = {"diagnostics": [d.to_dict() for d in result.diagnostics],
+               "summary": result.summary(fail_on, exit_zero),
                "project": project_report(result).model_dump(by_alias=True)}
     return json.dumps(payload, indent=2) + "\n"

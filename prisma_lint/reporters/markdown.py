@@ -53,10 +53,12 @@ def _project_sections(result: LintResult, report: ProjectReport, tabulate) -> li
     return out
 
 
-def render(result: LintResult, *, color: bool = False, show_source: bool = False) -> str:
+def render(result: LintResult, *, color: bool = False, show_source: bool = False, fail_on: str = "error",
+           exit_zero: bool = False) -> str:
+    """`fail_on` and `exit_zero` as the run was given them, so the stated exit code is the real one."""
     from tabulate import tabulate
 
-    s = result.summary()
+    s = result.summary(fail_on, exit_zero)
     out = ["# prisma-lint report", ""]
     status = "passed" if s["exit_code"] == 0 else "failed"
     out.append(f"**{status}**: {s['errors']} errors, {s['warnings']} warnings, {s['infos']} info "

@@ -259,3 +259,45 @@ def test_a_service_schema_is_linted_in_its_project(tmp_path: Path) -> None:
             assert [(d.code, d.range.start.line, d.range.start.character, d.message) for d in found] == expected
 
     _run(session())
+
+
+def test_hover_explains_a_rule_of_the_run_not_only_a_built_in_one(tmp_path: Path, monkeypatch) -> None:
+    """In process: the run's registry holds a rule the default registry lacks (as a plugin or a library
+    caller's registry does); hovering its finding shows that rule's sections, not just the message."""
+    import types as modules
+
+    from pygls.workspace import Workspace
+
+    from prisma_lint.config import config_from_dict
+    from prisma_lint.lsp import server as server_module
+    from prisma_lint.rules.base import Rule
+    from prisma_lint.rules.registry import Registry, default_registry
+
+    def check(schema, ctx):
+        for model in schema.models:
+            yield ctx.diagnostic(model.name_span, "Found a model.")
+
+    module = modules.ModuleType("acme_rules.any")
+    module.__doc__ = ("A test rule.\n\n## What it does\nFlags every model.\n## Why is this bad?\nAcme says so.\n"
+                      "## Example\nx\n## Options\nNone.")
+    module.CODE, module.NAME, module.CATEGORY, module.SEVERITY = "AC002", "any-model", "test", "error"
+    module.check = check
+    registry = Registry([Rule.from_module(module)])
+    assert default_registry().find("AC002") is None
+    config = config_from_dict({"extends": "none", "select": ["AC002"]}, registry)
+    real_lint_groups = server_module.lint_groups
+    monkeypatch.setattr(server_module, "lint_groups",  # the server's discovered config, as if it named the registry
+                        lambda groups, _config, texts: real_lint_groups(groups, config, texts))
+
+    schema = tmp_path / "schema.prisma"
+    schema.write_text("model A {\n  id Int @id\n}\n")
+    ls = server_module.PrismaLintServer()
+    ls.protocol._workspace = Workspace(from_fs_path(str(tmp_path)))
+    monkeypatch.setattr(ls, "text_document_publish_diagnostics", lambda params: None)
+    uri = from_fs_path(str(schema))
+    ls.workspace.put_text_document(types.TextDocumentItem(uri=uri, language_id="prisma", version=1,
+                                                          text=schema.read_text()))
+    hover = ls.hover(types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri),
+                                       position=types.Position(line=0, character=6)))
+    assert hover.contents.value == ("**AC002 any-model**: Found a model.\n\n### What it does\nFlags every model."
+                                    "\n\n### Why is this bad?\nAcme says so.")

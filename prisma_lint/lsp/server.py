@@ -34,6 +34,7 @@ from prisma_lint.fixes.edits import fix_applies
 from prisma_lint.linter import InputError, lint_groups, lint_text
 from prisma_lint.lsp.convert import diagnostic_range, text_edit, whole_text_edits
 from prisma_lint.lsp.documents import CONFIG_NAMES, document_path, project_groups
+from prisma_lint.rules.registry import Registry
 
 __all__ = ["PrismaLintServer", "build_server", "FIX_ALL"]
 
@@ -47,11 +48,14 @@ log = logging.getLogger(__name__)
 
 class _Linted:
     """One document's last lint: the text it was linted with and its findings, each with its protocol
-    form (so a code action or a hover answers for exactly what the editor shows)."""
+    form (so a code action or a hover answers for exactly what the editor shows), and the rules of the run
+    that found them (plugins included: a hover explains a rule from them)."""
 
-    def __init__(self, text: str, findings: list[tuple[Diagnostic, types.Diagnostic]]) -> None:
+    def __init__(self, text: str, findings: list[tuple[Diagnostic, types.Diagnostic]],
+                 registry: Optional[Registry] = None) -> None:
         self.text = text
         self.findings = findings
+        self.registry = registry
 
 
 class PrismaLintServer(LanguageServer):
@@ -83,6 +87,7 @@ class PrismaLintServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         path = document_path(uri)
         uris = [uri]
+        registry = None  # the default registry, unless a run says which rules it had
         try:
             if path is None:
                 found = {uri: lint_text(document.source)}
@@ -93,6 +98,7 @@ class PrismaLintServer(LanguageServer):
                              if self.is_schema(u) and document_path(u) is not None}
                 uris = [uri, *sorted(u for p, u in open_uris.items() if p in files and u != uri)]
                 result = lint_groups(groups, None, self._open_texts())
+                registry = result.rule_registry()
                 found = {u: [] for u in uris}
                 for diagnostic in result.diagnostics:
                     target = open_uris.get(diagnostic.path) if diagnostic.path else None
@@ -109,12 +115,12 @@ class PrismaLintServer(LanguageServer):
                                       "Please report it with the schema.")]}
             uris = [uri]
         for target in uris:
-            self._publish(target, found.get(target, []))
+            self._publish(target, found.get(target, []), registry)
 
-    def _publish(self, uri: str, diagnostics: list[Diagnostic]) -> None:
+    def _publish(self, uri: str, diagnostics: list[Diagnostic], registry: Optional[Registry] = None) -> None:
         document = self.workspace.get_text_document(uri)
         findings = [(d, self._to_lsp(document, d)) for d in diagnostics]
-        self.linted[uri] = _Linted(document.source, findings)
+        self.linted[uri] = _Linted(document.source, findings, registry)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=document.version, diagnostics=[lsp for _, lsp in findings]))
 
@@ -214,24 +220,25 @@ class PrismaLintServer(LanguageServer):
             return None
         point = types.Range(start=params.position, end=params.position)
         parts = []
-        for diagnostic, lsp in self.current(uri).findings:
+        linted = self.current(uri)
+        for diagnostic, lsp in linted.findings:
             if _overlaps(lsp.range, point):
-                parts.append(_explain(diagnostic))
+                parts.append(_explain(diagnostic, linted.registry))
         if not parts:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
                                                         value="\n\n---\n\n".join(parts)))
 
 
-def _explain(diagnostic: Diagnostic) -> str:
+def _explain(diagnostic: Diagnostic, registry: Optional[Registry] = None) -> str:
     """The hover text of a finding: its rule, the message, the fix, and the rule's "What it does" and
-    "Why is this bad?" sections."""
+    "Why is this bad?" sections, the rule taken from the run's `registry` (the default one if not given)."""
     from prisma_lint.rules.registry import default_registry
 
     lines = [f"**{diagnostic.code} {diagnostic.rule}**: {diagnostic.message}"]
     if diagnostic.fix_hint:
         lines.append(f"Fix{' (unsafe)' if diagnostic.unsafe_fix else ''}: {diagnostic.fix_hint}")
-    rule = default_registry().find(diagnostic.code)
+    rule = (registry or default_registry()).find(diagnostic.code)
     if rule is not None:
         from prisma_lint.rules.docs import sections
 

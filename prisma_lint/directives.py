@@ -1,6 +1,7 @@
 """Suppression comments (the grammar, and why it is strict: docs/suppressions.md).
 
-Ours are `//` comments (a `///` comment is documentation: Prisma copies it into the generated client):
+Ours are `//` comments (a `///` comment is documentation: Prisma copies it into the generated client,
+so a directive written with `///` is reported, not honoured):
 
 * `// prisma-lint-disable-next-line RULE[, RULE] -- reason`: the next line;
 * `// prisma-lint-disable-line RULE` at the end of a line: that line;
@@ -17,13 +18,15 @@ the first two).
 
 The npm prisma-lint's documentation comments are honoured too: `/// prisma-lint-ignore-model [rule
 [args]]` in a model's documentation, `/// prisma-lint-ignore-enum [rule]` in an enum's, and
-`/// prisma-lint-ignore-field [rule]` in a field's. Arguments after a rule name are for the rule itself
+`/// prisma-lint-ignore-field [rule]` in a field's (a kind that does not match where the comment is,
+which ignores nothing, is an error). Arguments after a rule name are for the rule itself
 (e.g. `require-field createdAt` skips only that required field); for a rule that takes none, a word
 that is not a rule is reported as an unknown rule, as in a `//` directive.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -118,6 +121,20 @@ def _unknown_directive(comment: Comment) -> Problem:
                    "malformed")
 
 
+def _documentation_directive(comment: Comment) -> Problem:
+    """A `///` comment addressed to prisma-lint that is not an npm ignore comment. Reported, not honoured:
+    a `///` line is documentation that Prisma attaches to the declaration below it and copies into the
+    generated client, the npm tool does not read directives there, and honouring it would make a line of
+    documentation switch the gate off."""
+    match = _DIRECTIVE.match(comment.text)
+    if match is not None and match.group("kind") in KINDS:
+        return Problem(comment.span, f"A documentation comment is not a directive: `/// prisma-lint-"
+                                     f"{match.group('kind')}` suppresses nothing. Write it with `//`.", "malformed")
+    problem = _unknown_directive(comment)
+    return Problem(problem.span, problem.message + " Directives are `//` comments, not `///` documentation.",
+                   "malformed")
+
+
 def _unknown_rule(span: Span, name: str, known: Optional[Callable[[], Iterable[str]]]) -> Problem:
     hint = _did_you_mean(name, known()) if known is not None else ""
     return Problem(span, f"Suppression comment names an unknown rule `{_quote(name)}`: it suppresses nothing "
@@ -135,12 +152,18 @@ def parse_directives(schema: Schema, path: Optional[str], canonical: Callable[[s
     problems: list[Problem] = []
     ranges: list[tuple[Directive, int, int]] = []
     open_ranges: list[Directive] = []
+    placement: Optional[_NpmPlacement] = None  # built on the first npm ignore comment: most files have none
     for comment in schema.comments:
         if comment.span.file != path:
             continue
         if comment.doc:
-            if "prisma-lint-ignore" in comment.text:
+            if _NPM_IGNORE_WORD.match(comment.text):
                 problems.extend(_check_npm_ignore(comment, canonical, takes_args, known))
+                if placement is None:
+                    placement = _NpmPlacement(schema, path)
+                problems.extend(placement.check(comment))
+            elif _ADDRESSED.match(comment.text):
+                problems.append(_documentation_directive(comment))
             continue
         if not _ADDRESSED.match(comment.text):
             continue
@@ -243,6 +266,61 @@ def _check_npm_ignore(comment: Comment, canonical: Callable[[str], Optional[str]
         elif current is None or kind == "field" or not takes_args(current):
             problems.append(_unknown_rule(comment.span, word, known))
     return problems
+
+
+class _NpmPlacement:
+    """Where each `///` line of one file belongs, to tell an npm ignore comment of the wrong kind (an
+    `ignore-model` on an enum) or in the wrong place (an `ignore-field` above a model, or a comment that
+    documents nothing), each of which silently ignores nothing."""
+
+    def __init__(self, schema: Schema, path: Optional[str]) -> None:
+        self._docs = {c.span.start_line for c in schema.comments if c.doc and c.span.file == path}
+        self._blocks = sorted((b for b in schema.blocks if b.span.file == path), key=lambda b: b.span.start_line)
+        self._first_lines = [b.span.start_line for b in self._blocks]  # bisected: one look-up per comment
+        self._starts = {b.span.start_line: b for b in self._blocks}
+
+    def _inside(self, line: int):
+        """The block whose lines hold `line`, or None."""
+        at = bisect.bisect_right(self._first_lines, line) - 1
+        block = self._blocks[at] if at >= 0 else None
+        return block if block is not None and line <= block.span.end_line else None
+
+    def _documented_line(self, line: int) -> int:
+        """The first line below the run of `///` lines that holds `line` (what they document)."""
+        line += 1
+        while line in self._docs:
+            line += 1
+        return line
+
+    def check(self, comment: Comment) -> list[Problem]:
+        match = _NPM_IGNORE_WORD.match(comment.text)
+        kind = match.group("kind") if match else None
+        if kind not in _NPM_KINDS:
+            return []  # an unknown kind is reported by _check_npm_ignore
+        line = comment.span.start_line
+        inside = self._inside(line)
+        block = inside or self._starts.get(self._documented_line(line))
+        if block is None or block.kind in ("datasource", "generator"):
+            return [self._problem(comment, kind, None, "it documents no model, enum or field (a `///` comment "
+                                                       "documents the declaration directly below it)")]
+        if block.kind == "enum":
+            right = "enum"
+        elif kind == "field" and inside is not None:
+            fields = {f.span.start_line for f in getattr(block, "fields", ())}
+            if line in fields or self._documented_line(line) in fields:
+                return []
+            return [self._problem(comment, kind, "model", "it documents no field")]
+        else:
+            right = "model"
+        if kind == right:
+            return []
+        what = {"enum": "an enum", "model": f"a {block.kind}" if block.kind != "type" else "a type"}[right]
+        return [self._problem(comment, kind, right, f"it is on {what}")]
+
+    @staticmethod
+    def _problem(comment: Comment, kind: str, right: Optional[str], why: str) -> Problem:
+        hint = f" Did you mean `prisma-lint-ignore-{right}`?" if right else ""
+        return Problem(comment.span, f"`prisma-lint-ignore-{kind}` ignores nothing here: {why}.{hint}", "malformed")
 
 
 _NPM_IGNORE = re.compile(r"^\s*prisma-lint-ignore-(?P<kind>model|enum|field)(?=\s|$)(?P<rest>.*)$")

@@ -49,8 +49,15 @@ def test_other_rules_are_not_suppressed() -> None:
     assert found(text) == [(1, "PL003"), (2, "PL101")]
 
 
-def test_documentation_comments_are_not_directives() -> None:
-    assert found("/// prisma-lint-disable-next-line PL101\n" + BAD) == [(2, "PL101")]
+def test_documentation_comments_are_not_directives_and_are_reported() -> None:
+    # `///` is documentation Prisma copies into the client: not honoured (PL101 still fires), but reported.
+    for kind in ("disable-next-line", "disable", "enable", "disable-file", "disable-nextline"):
+        diagnostics = lint_text(f"/// prisma-lint-{kind} PL101\n" + BAD, "s.prisma", CONFIG)
+        assert [(d.line, d.code, d.severity) for d in diagnostics] == [(1, "PL003", Severity.ERROR),
+                                                                       (2, "PL101", Severity.ERROR)], kind
+        assert "`//`" in diagnostics[0].message
+    # prose documentation that mentions the tool is not addressed to it
+    assert found("/// Checked by prisma-lint in CI.\n" + BAD) == [(2, "PL101")]
 
 
 def test_npm_ignore_model_comments() -> None:
@@ -178,3 +185,45 @@ def test_npm_ignore_comment_of_unknown_kind_is_reported() -> None:
 
 def test_blanket_npm_ignore_is_reported_unless_allowed() -> None:
     assert found("/// prisma-lint-ignore-model\n" + BAD) == [(1, "PL003")]
+
+
+ENUM = "enum Status {\n  ACTIVE\n}\n"
+ENUM_CONFIG = config_from_dict({"extends": "none", "select": ["PL101", "PL102", "PL003"]})
+
+
+def npm_found(text: str) -> list[tuple[int, str, str]]:
+    return [(d.line, d.code, d.message) for d in lint_text(text, "s.prisma", ENUM_CONFIG)]
+
+
+@pytest.mark.parametrize("text, line, right", [
+    ("/// prisma-lint-ignore-model PL101\n" + ENUM, 1, "enum"),  # above an enum
+    ("enum Status {\n  /// prisma-lint-ignore-model PL101\n  ACTIVE\n}\n", 2, "enum"),  # in its body
+    ("enum Status {\n  ACTIVE /// prisma-lint-ignore-field PL101\n}\n", 2, "enum"),
+    ("/// prisma-lint-ignore-enum PL101\n" + BAD, 1, "model"),  # on a model
+    ("/// prisma-lint-ignore-field PL101\n" + BAD, 1, "model"),  # a field comment above the model
+    ("model Patient {\n  id String @id\n  /// prisma-lint-ignore-field PL102\n  @@index([id])\n}\n", 3, "model"),
+])
+def test_npm_ignore_comment_of_the_wrong_kind_is_an_error(text: str, line: int, right: str) -> None:
+    problems = [d for d in lint_text(text, "s.prisma", ENUM_CONFIG) if d.code == "PL003"]
+    assert [(d.line, d.severity) for d in problems] == [(line, Severity.ERROR)]
+    assert f"Did you mean `prisma-lint-ignore-{right}`?" in problems[0].message
+
+
+def test_npm_ignore_comment_that_documents_nothing_is_an_error() -> None:
+    # a blank line detaches `///` documentation from the model: the comment ignores nothing
+    assert [(n, c) for n, c, _ in npm_found("/// prisma-lint-ignore-model PL101\n\n" + BAD)] == [(1, "PL003"),
+                                                                                                (3, "PL101")]
+    assert [(n, c) for n, c, _ in npm_found("/// prisma-lint-ignore-model PL101\n" + DATASOURCE)] == [(1, "PL003")]
+
+
+DATASOURCE = 'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n'
+
+
+def test_npm_ignore_comments_of_the_right_kind_are_not_reported() -> None:
+    fields = ("model Patient {\n  id String @id\n  /// prisma-lint-ignore-field PL102\n  /// more documentation\n"
+              "  First_Name String\n  Last_Name String /// prisma-lint-ignore-field PL102\n"
+              "  /// prisma-lint-ignore-model PL101\n}\n")
+    assert npm_found(fields) == []
+    assert npm_found("/// prisma-lint-ignore-model PL101\n/// the legacy table\n" + BAD) == []
+    assert npm_found("/// prisma-lint-ignore-enum PL101\n" + ENUM) == []
+    assert npm_found("enum Status {\n  /// prisma-lint-ignore-enum PL101\n  ACTIVE\n}\n") == []

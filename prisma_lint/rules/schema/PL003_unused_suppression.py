@@ -5,8 +5,9 @@ Checks every suppression comment (the grammar is in docs/suppressions.md):
 
 * a comment addressed to prisma-lint that is not a directive (`prisma-lint-disable-nextline`,
   `prisma-lint-disable-lines`, `prisma-lint disable`), or a rule name that is not a rule, in a `//`
-  directive or an npm `/// prisma-lint-ignore-*` comment, is an **error** whatever this rule's severity:
-  it suppresses nothing while its author believes it does;
+  directive or an npm `/// prisma-lint-ignore-*` comment, a directive written as a `///` documentation
+  comment, and an npm ignore comment of the wrong kind (`ignore-model` on an enum) or documenting nothing,
+  is an **error** whatever this rule's severity: it suppresses nothing while its author believes it does;
 * a directive that suppressed no diagnostic;
 * a directive that names no rule (it suppresses every rule), unless `allow-blanket`;
 * a `prisma-lint-disable` with no `prisma-lint-enable` after it (it runs to the end of the file), unless

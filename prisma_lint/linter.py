@@ -165,14 +165,23 @@ def _npm_ignore_filter(schema: Schema, ignores: NpmIgnores, registry: Registry):
                 scopes.append((f.span, found, True))
     if not scopes:
         return lambda diagnostic: False
+    # Indexed by (file, line) so that each diagnostic looks only at the scopes around it: scanning every
+    # scope per diagnostic made a schema with an ignore comment on each model quadratic (8,000 models:
+    # 9 s of a 12 s run).
+    by_line: dict[tuple[Optional[str], int], list[tuple[dict[str, list[str]], bool]]] = {}
+    for span, found, is_field in scopes:
+        for line in range(span.start_line, span.end_line + 1):
+            by_line.setdefault((span.file, line), []).append((found, is_field))
 
     def ignored(diagnostic: Diagnostic) -> bool:
+        around = by_line.get((diagnostic.path, diagnostic.line))
+        if not around:
+            return False
         rule: Optional[Rule] = registry.find(diagnostic.code)
         names = rule.names() if rule else (diagnostic.code, diagnostic.rule)
         reads_args = rule is not None and rule.ignore_args
-        return any(span.file == diagnostic.path and span.start_line <= diagnostic.line <= span.end_line
-                   and NpmIgnores.covers(found, names, with_args=is_field or not reads_args)
-                   for span, found, is_field in scopes)
+        return any(NpmIgnores.covers(found, names, with_args=is_field or not reads_args)
+                   for found, is_field in around)
 
     return ignored
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from prisma_lint.ast.nodes import Comment, Schema, Span
-from prisma_lint.migrations.expected import expected_database
 from prisma_lint.migrations.model import Database
-from prisma_lint.migrations.replay import Replay
 from prisma_lint.migrations.service import Migration, Service, from_project
-from prisma_lint.migrations.sql import SqlFile, read_sql
+
+if TYPE_CHECKING:  # pragma: no cover
+    from prisma_lint.migrations.sql import SqlFile
 
 __all__ = ["MigrationRun", "ServiceAnalysis", "analyse", "analyse_service", "checked", "sql_comment_schemas",
            "file_start"]
@@ -55,6 +55,12 @@ def analyse_service(service: Service, schema: Optional[Schema]) -> ServiceAnalys
     if not service.is_postgres:
         result.skipped = f"uses the `{service.provider}` provider (the SQL checks read PostgreSQL only)"
         return result
+    # The SQL parser (pglast) loads only for a service whose SQL is read: a run over schemas without
+    # migrations folders (a plain pre-commit run) does not pay its import.
+    from prisma_lint.migrations.expected import expected_database
+    from prisma_lint.migrations.replay import Replay
+    from prisma_lint.migrations.sql import read_sql
+
     replay = Replay()
     for migration in service.migrations:
         if migration.sql_path is None:

@@ -41,6 +41,8 @@ SCOPE = "project"
 
 
 def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if not project.has_migrations:
+        return
     from prisma_lint.migrations.analysis import checked
 
     for analysis in checked(project):

@@ -42,6 +42,8 @@ SCOPE = "project"
 
 
 def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if not project.has_migrations:
+        return
     from pglast import ast, enums
 
     from prisma_lint.migrations.analysis import checked

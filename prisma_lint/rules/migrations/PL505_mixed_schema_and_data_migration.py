@@ -47,6 +47,8 @@ SCOPE = "project"
 
 
 def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if not project.has_migrations:
+        return
     from prisma_lint.migrations.analysis import checked
     from prisma_lint.migrations.statements import is_data_change, is_schema_change
 

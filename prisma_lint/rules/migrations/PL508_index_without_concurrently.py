@@ -44,6 +44,8 @@ SCOPE = "project"
 
 
 def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if not project.has_migrations:
+        return
     from pglast import ast
 
     from prisma_lint.migrations.analysis import checked

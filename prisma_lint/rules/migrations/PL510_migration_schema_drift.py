@@ -96,6 +96,8 @@ def position(difference) -> Span | None:
 
 
 def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if not project.has_migrations:
+        return
     from prisma_lint.migrations.analysis import checked, file_start
     from prisma_lint.migrations.model import compare
 

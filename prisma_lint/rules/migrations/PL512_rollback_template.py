@@ -66,6 +66,8 @@ def _names_migration(statement, name: str) -> bool:
 
 
 def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if not project.has_migrations:
+        return
     from pglast import ast, enums
 
     from prisma_lint.migrations.analysis import checked, file_start

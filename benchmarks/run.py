@@ -33,6 +33,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -184,6 +185,38 @@ def make_schemas(sizes: list[int]) -> dict[tuple[int, str], Path]:
     return files
 
 
+_BLOCK_COMMENT = re.compile(r"/\*[\s\S]*?\*/")
+
+
+def for_npm(path: Path) -> Path:
+    """The file the npm tool reads: `path` itself, or for a schema with `/* */` comments a copy (beside it,
+    `.npm.prisma`) where each such comment is written as `//` lines instead. prisma-lint 0.13.1's parser
+    (@mrleebo/prisma-ast) has no block comments: it reads their words as schema, and fails on a comment
+    such as "Review prescription: ..." (it takes the `view` in `Review` for a view block) with exit code 2.
+    Prisma itself accepts block comments, so ours reads the original. The copy differs by a few bytes per
+    comment."""
+    text = path.read_text(encoding="utf-8")
+    if "/*" not in text:
+        return path
+
+    def as_line_comments(m: re.Match) -> str:
+        lines = m.group()[2:-2].split("\n")
+        return "\n".join("// " + line.strip().lstrip("*").strip() for line in lines)
+
+    copy = path.with_suffix(".npm.prisma")
+    converted = _BLOCK_COMMENT.sub(as_line_comments, text)
+    if not copy.exists() or copy.read_text(encoding="utf-8") != converted:
+        copy.write_text(converted, encoding="utf-8")
+    return copy
+
+
+def compile_ours() -> None:
+    """Byte-compile the package before measuring: the environment may set PYTHONDONTWRITEBYTECODE, and an
+    editable install does not compile, so every measured start would otherwise compile from source."""
+    subprocess.run([PY, "-m", "compileall", "-q", str(REPO / "prisma_lint")], cwd=REPO, check=False,
+                   capture_output=True)
+
+
 def ensure_npm() -> tuple[list[str] | None, str]:
     """Return (command prefix for the npm prisma-lint, description) or (None, why it is skipped)."""
     node, npm = shutil.which("node"), shutil.which("npm")
@@ -298,13 +331,14 @@ def lint_section(files: dict, sizes: list[int], ours_ok: bool, theirs: list[str]
         reps = 1 if (quick and n >= 10000) else LINT_REPS
         for v in VARIANTS:
             path = str(files[(n, v)])
+            npm_path = str(for_npm(files[(n, v)]))
             runs: dict[str, list[dict]] = {name: [] for name, _ in modes}
             dead: set[str] = set()  # failed or timed out: not run again at this size/variant
             for _ in range(reps):
                 for name, cmd in modes:
                     if cmd is None or name in dead:
                         continue
-                    r = measure(cmd + [path], timeout)
+                    r = measure(cmd + [npm_path if name == "theirs" else path], timeout)
                     runs[name].append(r)
                     if r.get("error") or r.get("timeout"):
                         dead.add(name)
@@ -549,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         log(f"npm prisma-lint: {theirs_desc}")
     ours_ok, ours_desc = check_ours()
+    compile_ours()
     log(f"our prisma-lint: {ours_desc}")
 
     parse_res = parse_section(files, sizes)

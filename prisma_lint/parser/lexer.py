@@ -60,24 +60,32 @@ _WS_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u20
 _IDENT = r"[^\W_][\w-]*"
 _PATH = rf"{_IDENT}(?:\.(?:{_IDENT})?)*"
 
+# One token and the whitespace before it. `findall` returns (whitespace, number, name, other) for each
+# token, where exactly one of the last three is not empty: a list of plain tuples built in C, which is
+# about twice as fast to walk as `finditer`'s match objects (tokenizing is a third of the parse). The
+# alternatives start with different characters, except that a number is tried before a name (`123` is a
+# number, `123abc` a name); `other` is told apart by its first character (see `_OTHER`), and `BAD` is
+# any one character that starts no token.
 _TOKEN_RE = re.compile(
     rf"""
-    [{_WS}]*
+    ([{_WS}]*)
     (?:
-        (?P<DOC>///[^\r\n]*)
-      | (?P<COMMENT>//[^\r\n]*)
-      | (?P<BLOCK_ATTR>@@[{_WS}]*{_PATH})
-      | (?P<ATTR>@[{_WS}]*{_PATH})
-      | (?P<STRING>"(?:[^"\\\x00-\x1f]|\\[^\x00-\x1f])*")
-      | (?P<NUMBER>-?[0-9]+(?:\.[0-9]+)?(?![\w.]))
-      | (?P<NAME>{_PATH})
-      | (?P<EMPTY_LIST>\[\])
-      | (?P<PUNCT>[{{}}()\[\],:=?!])
-      | (?P<BAD>[\s\S])
+        (-?[0-9]+(?:\.[0-9]+)?(?![\w.]))             # NUMBER
+      | ({_PATH})                                   # NAME
+      | (
+            //[^\r\n]*                              # COMMENT, or DOC with a third `/`
+          | @@[{_WS}]*{_PATH}                       # BLOCK_ATTR
+          | @[{_WS}]*{_PATH}                        # ATTR
+          | "(?:[^"\\\x00-\x1f]|\\[^\x00-\x1f])*"   # STRING
+          | \[\]                                    # EMPTY_LIST
+          | [\s\S]                                  # punctuation, or BAD
+        )
     )
     """,
     re.VERBOSE,
 )
+_OTHER = {**_PUNCTUATION, "[]": "EMPTY_LIST", "/": "BAD", "@": "BAD", '"': "BAD"}
+_OTHER_BY_FIRST = {"/": "COMMENT", "@": "ATTR", '"': "STRING"}
 
 # Strings and line comments are matched too, so that `/*` inside them is not taken for a comment.
 _BLOCK_COMMENT_RE = re.compile(r'"(?:[^"\\\r\n]|\\.)*"|//[^\r\n]*|(?P<block>/\*[\s\S]*?\*/)')
@@ -185,74 +193,81 @@ def _scan_line(content: str, depth: int, base: int, line_no: int, column: int, c
     `base` and `column` are the offset and column where the content starts. Appends the line's comments
     to `comments`; returns its tokens and the depth at the end of the line."""
     specs: list[tuple] = []
+    append = specs.append
     parens = 0
     objects = 0  # `{ ... }` object values open on this line (never a block's braces)
     keyword_allowed = depth == 0
-    for match in _TOKEN_RE.finditer(content):  # the content is stripped: the last match ends the line
-        kind = match.lastgroup
-        start, end = match.span(kind)
-        value = match[kind]
-        if kind == "NAME":
+    end = 0
+    for space, number, name, other in _TOKEN_RE.findall(content):  # the content is stripped: no trailing space
+        start = end + len(space)
+        if name:
+            end = start + len(name)
             if keyword_allowed:
-                if value in KEYWORDS:
-                    kind = KEYWORDS[value]
-                elif "{" in content:
+                keyword_allowed = False
+                if name in KEYWORDS:
+                    append((KEYWORDS[name], name, base + start, base + end, line_no, column + start))
+                    continue
+                if "{" in content:
                     # Prisma reads `modelUser {` as `model User {`: the keyword may run into the name.
                     for keyword, keyword_kind in KEYWORDS.items():
-                        if value.startswith(keyword) and value[len(keyword)].isalnum():
-                            specs.append((keyword_kind, keyword, base + start, base + start + len(keyword), line_no,
-                                          column + start))
+                        if name.startswith(keyword) and name[len(keyword)].isalnum():
+                            append((keyword_kind, keyword, base + start, base + start + len(keyword), line_no,
+                                    column + start))
                             start += len(keyword)
-                            value = value[len(keyword):]
+                            name = name[len(keyword):]
                             break
-            keyword_allowed = False
-        elif kind == "DOC" or kind == "COMMENT":
-            marker = 3 if kind == "DOC" else 2
-            comments.append(LexedComment(value[marker:], base + start, base + end, line_no, column + start, line_no,
-                                         column + end, kind == "DOC", False, bool(specs)))
+            append(("NAME", name, base + start, base + end, line_no, column + start))
             continue
-        elif kind == "NUMBER":
+        if number:
+            end = start + len(number)
+            kind = "NUMBER"
             # A name may start with a digit (`model 123 {` is a naming error, not a syntax error).
-            first_in_block = depth == 1 and not specs
-            after_keyword = depth == 0 and len(specs) == 1 and specs[0][0] in _KEYWORD_TYPES
-            if (first_in_block or after_keyword) and value[0] != "-" and "." not in value:
+            if number[0] != "-" and "." not in number and (
+                    (depth == 1 and not specs) or (depth == 0 and len(specs) == 1 and specs[0][0] in _KEYWORD_TYPES)):
                 kind = "NAME"
             keyword_allowed = False
-        elif kind == "PUNCT":
-            kind = _PUNCTUATION[value]
-            keyword_allowed = False
-            if kind == "_LPAR":
-                parens += 1
-            elif kind == "RPAR":
-                if parens:
-                    parens -= 1
-            elif kind == "LBRACE":
-                if depth == 1 or parens:
-                    objects += 1
-                elif parens == 0 and depth == 0:
-                    depth = 1
-                    specs.append((kind, value, base + start, base + end, line_no, column + start))
-                    # Prisma's block opener takes the rest of its line unread; keep it as a comment.
-                    rest = content[end:]
-                    stripped = rest.lstrip(_WS_CHARS)
-                    if stripped:
-                        offset = end + len(rest) - len(stripped)
-                        doc = stripped.startswith("///")
-                        marker = 3 if doc else 2 if stripped.startswith("//") else 0
-                        comments.append(LexedComment(stripped[marker:], base + offset, base + len(content), line_no,
-                                                     column + offset, line_no, column + len(content), doc, False, True))
-                    break
-            elif kind == "RBRACE":
-                if objects:
-                    objects -= 1
-                elif parens == 0 and depth == 1:
-                    depth = 0
-                    keyword_allowed = True  # `}model B {` on one line is accepted by Prisma
-                    specs.append((kind, value, base + start, base + end, line_no, column + start))
-                    continue
-        else:
-            keyword_allowed = False
-        specs.append((kind, value, base + start, base + end, line_no, column + start))
+            append((kind, number, base + start, base + end, line_no, column + start))
+            continue
+        end = start + len(other)
+        kind = _OTHER.get(other) or _OTHER_BY_FIRST.get(other[0], "BAD")
+        if kind == "COMMENT":
+            doc = other.startswith("///")
+            comments.append(LexedComment(other[3 if doc else 2:], base + start, base + end, line_no, column + start,
+                                         line_no, column + end, doc, False, bool(specs)))
+            continue
+        if kind == "ATTR" and other[1] == "@":
+            kind = "BLOCK_ATTR"
+        elif kind == "_LPAR":
+            parens += 1
+        elif kind == "RPAR":
+            if parens:
+                parens -= 1
+        elif kind == "LBRACE":
+            if depth == 1 or parens:
+                objects += 1
+            elif depth == 0:
+                depth = 1
+                append((kind, other, base + start, base + end, line_no, column + start))
+                # Prisma's block opener takes the rest of its line unread; keep it as a comment.
+                rest = content[end:]
+                stripped = rest.lstrip(_WS_CHARS)
+                if stripped:
+                    offset = end + len(rest) - len(stripped)
+                    doc = stripped.startswith("///")
+                    marker = 3 if doc else 2 if stripped.startswith("//") else 0
+                    comments.append(LexedComment(stripped[marker:], base + offset, base + len(content), line_no,
+                                                 column + offset, line_no, column + len(content), doc, False, True))
+                break
+        elif kind == "RBRACE":
+            if objects:
+                objects -= 1
+            elif parens == 0 and depth == 1:
+                depth = 0
+                keyword_allowed = True  # `}model B {` on one line is accepted by Prisma
+                append((kind, other, base + start, base + end, line_no, column + start))
+                continue
+        keyword_allowed = False
+        append((kind, other, base + start, base + end, line_no, column + start))
     return specs, depth
 
 

@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Union
 from prisma_lint.ast.nodes import Comment, Schema, Span
 from prisma_lint.files import read_schema_bytes
 from prisma_lint.parser.errors import CappedProblems, PrismaSyntaxError, SyntaxProblem, syntax_problems
-from prisma_lint.parser.driver import Driver, ParseStop
+from prisma_lint.parser.reader import ParseStop, Reader
 from prisma_lint.parser.lexer import KEYWORDS, LexedComment, Tok, block_boundaries, tokenize
 from prisma_lint.parser.transformer import AstBuilder, ParseContext
 
@@ -64,7 +64,7 @@ _READABLE = {
 
 
 _BUILDER = AstBuilder()
-_DRIVER = Driver(_BUILDER)
+_READER = Reader(_BUILDER)
 
 
 def _lark():
@@ -120,7 +120,7 @@ def _parse_blocks(text: str, path: Optional[str], reference: bool = False) -> tu
             column = error.start - (text.rfind("\n", 0, error.start) + 1) + 1
             raise PrismaSyntaxError([SyntaxProblem(path, line, column, "This text is not valid Unicode "
                                                    "(it holds a lone surrogate character).")]) from None
-    driver = _DRIVER
+    reader = _READER
     builder = _BUILDER
     lexed = tokenize(text)
     ctx = ParseContext(text, path, lexed.comments)
@@ -130,7 +130,7 @@ def _parse_blocks(text: str, path: Optional[str], reference: bool = False) -> tu
             if reference:
                 blocks = _lark_parse(lexed)
             else:
-                blocks = driver.parse(lexed.lines)
+                blocks = reader.parse(lexed.lines)
             problems = CappedProblems()
         except ParseStop:
             # Start again from a fresh token stream (the fast path consumed part of it), with Lark's

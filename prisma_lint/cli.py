@@ -220,9 +220,8 @@ def _lint(args: argparse.Namespace, config):
 
         use_cache = not args.no_cache and not os.environ.get("PRISMA_LINT_NO_CACHE")
         jobs = args.jobs or default_jobs()
-        if args.graph or _output_format(args) in ("json", "markdown"):
-            jobs = 1  # their project part (services, dependency graph) needs every schema in one process
-        return lint_cached(groups, config, use_cache=use_cache, jobs=jobs)
+        project_report = bool(args.graph) or _output_format(args) in ("json", "markdown")  # services, graph
+        return lint_cached(groups, config, use_cache=use_cache, jobs=jobs, project_report=project_report)
     if args.paths != ["-"]:
         raise InputError("`-` (read the schema from stdin) cannot be combined with other paths")
     if args.changed_since:

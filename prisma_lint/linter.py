@@ -39,7 +39,7 @@ from prisma_lint.rules.schema import PL003_unused_suppression as unused_suppress
 from prisma_lint.rules.schema import PL007_unreadable_file as unreadable_file
 
 __all__ = ["LintResult", "Suppressed", "lint_text", "lint_source", "lint_paths", "lint_groups", "schema_groups",
-           "discover", "InputError"]
+           "discover", "InputError", "RunPlan", "LintedPart", "plan_run", "lint_part", "finish_run", "unit_path"]
 
 
 
@@ -242,10 +242,30 @@ def _run_project_rules(project: Project, settings: list[RuleSettings], result: L
     return found
 
 
+def _unit_rules(unit: SchemaUnit, config_for) -> tuple[list[RuleSettings], Registry, NpmIgnores]:
+    """The rules a schema is linted with, its configuration's registry, and its npm ignore comments."""
+    config = config_for(unit.path)
+    registry = config.registry
+    return (config.rules_for(unit.path), registry,
+            NpmIgnores(unit.schema, lambda word, registry=registry: registry.find(word) is not None))
+
+
+def check_units(units: list[SchemaUnit], config_for) -> list[tuple[list[Diagnostic], int]]:
+    """The schema-scope rules' findings (before suppressions) and failure count of each schema: the part
+    of `_lint_units` each schema does alone, which `--jobs` runs in other processes."""
+    checked = []
+    for unit in units:
+        settings, _registry, ignores = _unit_rules(unit, config_for)
+        checked.append(_run_schema_rules(unit, settings, ignores))
+    return checked
+
+
 def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, project: Optional[Project] = None,
-                project_rules: Optional[list[RuleSettings]] = None) -> LintResult:
+                project_rules: Optional[list[RuleSettings]] = None,
+                checked: Optional[list[tuple[list[Diagnostic], int]]] = None) -> LintResult:
     """Schema-scope rules per schema, project-scope rules once, then suppressions per file.
-    `config_for(path)` is the LintConfig a schema is linted with.
+    `config_for(path)` is the LintConfig a schema is linted with; `checked`, when given, holds what
+    `check_units(units, config_for)` returned (the schema-scope part, done elsewhere).
 
     Project-scope rules run with `project_rules` (the settings of the project's configuration; default:
     the first schema's). Each of their findings is then kept only where the configuration of the file it
@@ -254,13 +274,10 @@ def _lint_units(units: list[SchemaUnit], syntax: list[Diagnostic], config_for, p
     project = project or _project_of_units(units)
     result = LintResult(diagnostics=list(syntax), units=units, project=project)
     by_unit: list[tuple[SchemaUnit, list[RuleSettings], list[Diagnostic], Registry, NpmIgnores]] = []
-    for unit in units:
-        config = config_for(unit.path)
-        settings = config.rules_for(unit.path)
+    for index, unit in enumerate(units):
+        settings, registry, ignores = _unit_rules(unit, config_for)
         result.rules_run.update(s.rule.code for s in settings)
-        registry = config.registry
-        ignores = NpmIgnores(unit.schema, lambda word, registry=registry: registry.find(word) is not None)
-        found, failures = _run_schema_rules(unit, settings, ignores)
+        found, failures = checked[index] if checked is not None else _run_schema_rules(unit, settings, ignores)
         result.internal_errors += failures
         by_unit.append((unit, settings, found, registry, ignores))
         if result.registry is None:
@@ -404,47 +421,103 @@ def schema_groups(paths: Iterable[Union[str, Path]]) -> list[list[Path]]:
 
 
 def lint_groups(groups: list[list[Path]], config: Union[LintConfig, CliSelection, None] = None,
-                texts: Optional[dict[str, str]] = None, project_config: Optional[LintConfig] = None) -> LintResult:
+                texts: Optional[dict[str, str]] = None) -> LintResult:
     """Lint schemas given as groups of files (as `discover` returns them), as one project. A file whose
     path is in `texts` is linted with that text instead of what is on disk (the fixer's and the editor's
-    unsaved text); the others are read. `project_config`: the project's configuration, when the caller
-    already worked it out for a larger run this one is a part of (`--jobs`)."""
+    unsaved text); the others are read."""
+    plan = plan_run(groups, config)
+    return finish_run(plan, [lint_part(plan, plan.groups, texts)])
+
+
+# A run in three steps, so that `--jobs` (prisma_lint.parallel) can give the middle one to several
+# processes: plan_run (configurations, services, the order of the schemas), lint_part (read, parse and
+# run the schema-scope rules on some of the schemas), finish_run (the project-scope rules over every
+# schema, then suppressions).
+
+
+@dataclass
+class RunPlan:
+    configs: "_Configs"
+    project_config: LintConfig  # the project's configuration: project settings and project-scope rules
+    project: Project
+    groups: list[tuple[int, list[Path]]]  # (index of its service in project.services, files), in lint order
+    problems: list[UnreadableFile]  # paths discovery could not read
+
+
+@dataclass
+class LintedPart:
+    """Some schema groups of a run, read, parsed and checked by the schema-scope rules."""
+
+    units: list[SchemaUnit] = field(default_factory=list)
+    owners: list[int] = field(default_factory=list)  # each unit's service (index in project.services)
+    checked: list[tuple[list[Diagnostic], int]] = field(default_factory=list)  # check_units
+    syntax: list[Diagnostic] = field(default_factory=list)  # unreadable files and syntax errors, in order
+    files: list[str] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)  # services whose schema could not be read or parsed
+
+
+def plan_run(groups: list[list[Path]], config: Union[LintConfig, CliSelection, None]) -> RunPlan:
     configs = _Configs(config)
-    if project_config is None:
-        project_config = configs.for_project(common_root(groups), str(groups[0][0]) if groups else None)
+    project_config = configs.for_project(common_root(groups), str(groups[0][0]) if groups else None)
     project = build_project(groups, project_config.project, project_config.source)
-    units: list[SchemaUnit] = []
-    syntax: list[Diagnostic] = []
-    files: list[str] = []
-    syntax.extend(_unreadable(problem) for problem in getattr(groups, "problems", ()))
-    for service in project.services:
-        for group in _groups_of(service, groups):
-            names = [str(p) for p in group]
-            files.extend(names)
-            try:
-                group_texts = {}
-                for p in group:
-                    try:
-                        group_texts[str(p)] = texts[str(p)] if texts and str(p) in texts else read_schema_file(p)
-                    except UnreadableFile as problem:  # that file is reported; the rest of the run goes on
-                        syntax.append(_unreadable(problem))
-                if not group_texts:
-                    service.parse_failed = True
-                    continue
-                schema = parse_texts(group_texts)
-            except PrismaSyntaxError as error:
-                syntax.extend(_syntax_diagnostics(error))
-                service.parse_failed = True
+    ordered = [(index, group) for index, service in enumerate(project.services)
+               for group in _groups_of(service, groups)]
+    return RunPlan(configs, project_config, project, ordered, list(getattr(groups, "problems", ())))
+
+
+def lint_part(plan: RunPlan, groups: list[tuple[int, list[Path]]], texts: Optional[dict[str, str]]) -> LintedPart:
+    """Read and parse `groups` (some of `plan.groups`, in order) and run the schema-scope rules on them."""
+    part = LintedPart()
+    for owner, group in groups:
+        names = [str(p) for p in group]
+        part.files.extend(names)
+        try:
+            group_texts = {}
+            for p in group:
+                try:
+                    group_texts[str(p)] = texts[str(p)] if texts and str(p) in texts else read_schema_file(p)
+                except UnreadableFile as problem:  # that file is reported; the rest of the run goes on
+                    part.syntax.append(_unreadable(problem))
+            if not group_texts:
+                part.failed.append(owner)
                 continue
-            except OSError as error:
-                raise InputError(f"{names[0]}: cannot read: {error.strerror or error}") from None
-            unit_path = str(group[0].parent) if len(group) > 1 else names[0]
-            unit = SchemaUnit(unit_path, schema, group_texts, service.name)
-            service.units.append(unit)
-            units.append(unit)
+            schema = parse_texts(group_texts)
+        except PrismaSyntaxError as error:
+            part.syntax.extend(_syntax_diagnostics(error))
+            part.failed.append(owner)
+            continue
+        except OSError as error:
+            raise InputError(f"{names[0]}: cannot read: {error.strerror or error}") from None
+        part.units.append(SchemaUnit(unit_path(group), schema, group_texts, plan.project.services[owner].name))
+        part.owners.append(owner)
+    part.checked = check_units(part.units, plan.configs.for_path)
+    return part
+
+
+def unit_path(group: list[Path]) -> str:
+    """The path findings and configurations know a schema by: its file, or its folder for several files."""
+    return str(group[0].parent) if len(group) > 1 else str(group[0])
+
+
+def finish_run(plan: RunPlan, parts: list[LintedPart]) -> LintResult:
+    """The project-scope rules and suppressions over `parts` (every group of `plan.groups`, in order)."""
+    project = plan.project
+    syntax = [_unreadable(problem) for problem in plan.problems]
+    units: list[SchemaUnit] = []
+    checked: list[tuple[list[Diagnostic], int]] = []
+    files: list[str] = []
+    for part in parts:
+        syntax.extend(part.syntax)
+        units.extend(part.units)
+        checked.extend(part.checked)
+        files.extend(part.files)
+        for unit, owner in zip(part.units, part.owners):
+            project.services[owner].units.append(unit)
+        for owner in part.failed:
+            project.services[owner].parse_failed = True
     check_settings(project)
-    project_rules = project_config.rules_for(str(project.root) if project.root else None)
-    result = _lint_units(units, syntax, configs.for_path, project, project_rules)
+    project_rules = plan.project_config.rules_for(str(project.root) if project.root else None)
+    result = _lint_units(units, syntax, plan.configs.for_path, project, project_rules, checked)
     result.files = files
     return result
 

@@ -28,12 +28,11 @@ from typing import Optional, Union
 from prisma_lint import __version__
 from prisma_lint.cache import DEFAULT_FOLDER, ResultCache, dump_diagnostic, load_diagnostic
 from prisma_lint.config import CliSelection, LintConfig
-from prisma_lint.linter import LintResult, Suppressed, _Configs, _groups_of, lint_groups
+from prisma_lint.linter import LintResult, Suppressed, lint_groups, plan_run, unit_path
 from prisma_lint.parallel import lint_serial_or_parallel
 from prisma_lint.parser import PrismaSyntaxError
 from prisma_lint.parser.parser import read_schema_file
-from prisma_lint.project import SchemaUnit, build_project
-from prisma_lint.project.build import common_root
+from prisma_lint.project import SchemaUnit
 
 __all__ = ["lint_cached", "cache_folder"]
 
@@ -92,39 +91,43 @@ def _migrations_fingerprint(digest, project) -> None:
 
 
 def lint_cached(groups: list[list[Path]], config: Union[LintConfig, CliSelection, None] = None,
-                cache_dir: Optional[Path] = None, use_cache: bool = True, jobs: Optional[int] = None) -> LintResult:
+                cache_dir: Optional[Path] = None, use_cache: bool = True, jobs: Optional[int] = None,
+                project_report: bool = True) -> LintResult:
     """`lint_groups(groups, config)`, answered from the cache when nothing it depends on changed, and
-    linted in `jobs` processes when that gives the same result (prisma_lint.parallel). Units of a
-    result from the cache or from other processes carry their files' texts but no AST (`schema` is
-    None)."""
-    configs = _Configs(config)
-    project_config = configs.for_project(common_root(groups), str(groups[0][0]) if groups else None)
-    project = build_project(groups, project_config.project, project_config.source)
-    ordered = [group for service in project.services for group in _groups_of(service, groups)]
+    linted in `jobs` processes when there is enough to share (prisma_lint.parallel). Units of a result
+    from the cache carry their files' texts but no AST (`schema` is None), and it has no `project`
+    (its `project_view` holds the report's project part). Without `project_report` (a caller that
+    reports no services, dependency graph or verification table) a run with no project-scope rule
+    may also come back without a project, and its units' ASTs may be missing."""
+    plan = plan_run(groups, config)
+    configs, project_config, project = plan.configs, plan.project_config, plan.project
     digest = hashlib.sha256()
     _code_fingerprint(digest)
     texts: dict[str, str] = {}
     project_scope = False
-    for service in project.services:
-        for group in _groups_of(service, groups):
-            names = [str(p) for p in group]
-            unit_path = str(group[0].parent) if len(group) > 1 else names[0]
-            for name in names:
-                try:
-                    texts[name] = read_schema_file(Path(name))
-                except (OSError, PrismaSyntaxError):
-                    return lint_groups(groups, config)  # unreadable: the linter reports it
-                digest.update(f"file {name} {len(texts[name])}\n".encode())
-                digest.update(texts[name].encode("utf-8", "surrogatepass"))
-            unit_config = configs.for_path(unit_path)
-            settings = unit_config.rules_for(unit_path)
-            project_scope = project_scope or any(s.rule.scope == "project" for s in settings)
-            digest.update(f"\nunit {unit_path} {service.name} {unit_config.source}\n".encode())
-            digest.update(f"{_settings_fingerprint(settings)}\n{_plugin_files(settings)}\n".encode())
+    for owner, group in plan.groups:
+        service = project.services[owner]
+        names = [str(p) for p in group]
+        unit = unit_path(group)
+        for name in names:
+            try:
+                texts[name] = read_schema_file(Path(name))
+            except (OSError, PrismaSyntaxError):
+                return lint_groups(groups, config)  # unreadable: the linter reports it
+            digest.update(f"file {name} {len(texts[name])}\n".encode())
+            digest.update(texts[name].encode("utf-8", "surrogatepass"))
+        unit_config = configs.for_path(unit)
+        settings = unit_config.rules_for(unit)
+        project_scope = project_scope or any(s.rule.scope == "project" for s in settings)
+        digest.update(f"\nunit {unit} {service.name} {unit_config.source}\n".encode())
+        digest.update(f"{_settings_fingerprint(settings)}\n{_plugin_files(settings)}\n".encode())
     project_rules = project_config.rules_for(str(project.root) if project.root else None)
     project_scope = project_scope or any(s.rule.scope == "project" for s in project_rules)
+    # Whether the run must end with every AST in one process: for the project-scope rules, the project
+    # settings (checked against every schema) or the report's project part.
+    whole_project = project_report or project_scope or project_config.project != type(project_config.project)()
     if not use_cache:
-        return lint_serial_or_parallel(ordered, groups, config, texts, project_config, jobs, project_scope)
+        return lint_serial_or_parallel(plan, texts, jobs, whole_project)
 
     digest.update(f"project {project_config.source} {project_config.project!r}\n".encode())
     digest.update(_settings_fingerprint(project_rules).encode())
@@ -133,21 +136,22 @@ def lint_cached(groups: list[list[Path]], config: Union[LintConfig, CliSelection
     key = digest.hexdigest()
     cache = ResultCache(cache_folder(project_config) if cache_dir is None else cache_dir)
     entry = cache.get(key)
-    if entry is not None:
+    if entry is not None and (entry.get("project") is not None or not project_report):
         try:
             cached = _from_entry(entry, texts)
             cached.registry = project_config.registry  # reporters describe rules from it (plugins too)
             return cached
         except (KeyError, TypeError, ValueError):
             pass  # an entry of the right format but the wrong shape: lint, and write it again
-    result = lint_serial_or_parallel(ordered, groups, config, texts, project_config, jobs, project_scope)
+    result = lint_serial_or_parallel(plan, texts, jobs, whole_project)
     if not result.internal_errors:  # a crashing rule is reported afresh, not replayed from the cache
         cache.put(key, {
             "diagnostics": [dump_diagnostic(d) for d in result.diagnostics],
             "files": result.files,
             "units": [[u.path, u.service, list(u.texts)] for u in result.units],
             "rules_run": sorted(result.rules_run),
-            "project": _project_view(result),
+            # None when the run ended without a project: a run that reports it lints again.
+            "project": _project_view(result) if result.project is not None else None,
             "suppressed": [[dump_diagnostic(x.diagnostic), x.comment, x.reason] for x in result.suppressed],
         })
     return result

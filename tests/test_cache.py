@@ -148,3 +148,30 @@ def test_results_with_a_crashing_rule_are_not_cached(project: Path, capsys, monk
     monkeypatch.setattr(type(rule), "check", property(lambda self: (_ for _ in ()).throw(RuntimeError("boom"))))
     assert lint(capsys)[0] == 2
     assert not entries(project / ".prisma-lint-cache")
+
+
+def test_a_changed_schema_re_runs_the_project_scope_checks_of_the_others(tmp_path: Path, capsys, monkeypatch) -> None:
+    """PL605 (shared enum drift, project scope) reports on the service whose enum differs from the first
+    one's: changing only `a` must bring a finding in `b`'s unchanged schema, and changing `a` back must
+    take it away (both runs answered correctly, not from the entry of the run before)."""
+    monkeypatch.delenv("PRISMA_LINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("PRISMA_LINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.prisma-lint]\nselect = ["PL605"]\n')
+    enum = "enum Status {\n  active\n  closed\n}\n"
+    for name in ("a", "b"):
+        schema = tmp_path / "services" / name / "prisma" / "schema.prisma"
+        schema.parent.mkdir(parents=True)
+        schema.write_text(f"model Thing{name.upper()} {{\n  id String @id\n  status Status\n}}\n\n{enum}")
+    a = tmp_path / "services" / "a" / "prisma" / "schema.prisma"
+    clean = a.read_text()
+    first = lint(capsys)
+    assert first[0] == 0 and lint(capsys) == first  # the second from the cache
+    a.write_text(clean.replace("  closed\n", "  archived\n"))
+    code, out = lint(capsys)
+    found = [(d["code"], d["path"]) for d in json.loads(out)["diagnostics"]]
+    assert code == 1 and found == [("PL605", str(Path("services/b/prisma/schema.prisma")))]
+    a.write_text(clean)
+    code, out = lint(capsys)
+    assert code == 0 and json.loads(out)["diagnostics"] == []
+    assert len(entries(tmp_path / ".prisma-lint-cache")) == 2

@@ -56,6 +56,7 @@ from prisma_lint.ast.printer import print_attribute, print_expression
 from prisma_lint.diagnostics import Diagnostic, Edit
 from prisma_lint.fixes.builders import add_member, append_attribute, field_line, rename_field, source_text
 from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.shared.facts import schema_facts
 
 CODE = "PL301"
 NAME = "missing-audit-columns"
@@ -206,7 +207,7 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
             else:
                 # After the last column (not a relation field, which `prisma format` aligns apart), and
                 # aligned like it.
-                models = {m.name for m in schema.models}
+                models = schema_facts(schema).model_names
                 columns = [c for c in model.fields if c.relation is None and c.type not in models]
                 anchor = columns[-1] if columns else None
                 line = field_line(model, name, options.type, _new_column(options, name == options.created_at), anchor)

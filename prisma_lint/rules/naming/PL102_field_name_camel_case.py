@@ -48,6 +48,7 @@ from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic, Edit
 from prisma_lint.fixes.builders import append_attribute, is_identifier, rename_field
 from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.shared.facts import schema_facts
 from prisma_lint.rules.shared.names import AllowList, Prefixes, matches_allow_list, trim_prefix
 
 CODE = "PL102"
@@ -94,7 +95,7 @@ def _rename(schema: Schema, block, field) -> tuple[list[Edit], str]:
     edits = rename_field(schema, block, field, new_name)
     if edits is None:
         return [], ""
-    relation = field.type in {b.name for b in schema.blocks if b.kind in ("model", "view")}
+    relation = field.type in schema_facts(schema).record_names
     if not relation and not field.has_attribute("map"):
         edits.append(append_attribute(field, f'@map("{field.name}")'))
     return edits, new_name

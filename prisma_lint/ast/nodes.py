@@ -193,10 +193,20 @@ class Attribute:
                 if argument.name == name:
                     return argument.value
         if position is not None:
-            positional = [a for a in self.args if a.name is None]
-            if position < len(positional):
-                return positional[position].value
+            for argument in self.args:  # no list of the positional ones: rules call this very often
+                if argument.name is None:
+                    if position == 0:
+                        return argument.value
+                    position -= 1
         return None
+
+    def named_args(self) -> dict[str, Optional[Expression]]:
+        """Every named argument's value by name (the first, where a name is repeated, as `arg` finds)."""
+        named: dict[str, Optional[Expression]] = {}
+        for argument in self.args:
+            if argument.name is not None and argument.name not in named:
+                named[argument.name] = argument.value
+        return named
 
 
 def _span_of_name(span: Span, name: str) -> Span:
@@ -628,13 +638,15 @@ class Relation:
 
     @classmethod
     def from_attribute(cls, attribute: Attribute) -> Relation:
+        named = attribute.named_args()  # one pass over the arguments, not one per argument read
+        name = named["name"] if "name" in named else attribute.arg(None, 0)
         return cls(
-            name=_string(attribute.arg("name", 0)),
-            fields=_names(attribute.arg("fields", None)),
-            references=_names(attribute.arg("references", None)),
-            on_delete=_constant(attribute.arg("onDelete", None)),
-            on_update=_constant(attribute.arg("onUpdate", None)),
-            map=_string(attribute.arg("map", None)),
+            name=_string(name),
+            fields=_names(named.get("fields")),
+            references=_names(named.get("references")),
+            on_delete=_constant(named.get("onDelete")),
+            on_update=_constant(named.get("onUpdate")),
+            map=_string(named.get("map")),
             attribute=attribute,
         )
 
@@ -662,11 +674,13 @@ class Index:
 
     @classmethod
     def from_block_attribute(cls, kind: str, attribute: Attribute) -> Index:
-        name = _string(attribute.arg("name", None))
-        database_name = _string(attribute.arg("map", None))
+        named = attribute.named_args()  # one pass over the arguments, not one per argument read
+        name = _string(named.get("name"))
+        database_name = _string(named.get("map"))
         if kind == "index":
             database_name, name = database_name if database_name is not None else name, None
-        return cls(kind, _names(attribute.arg("fields", 0)), name, database_name, attribute)
+        fields = named["fields"] if "fields" in named else attribute.arg(None, 0)
+        return cls(kind, _names(fields), name, database_name, attribute)
 
     def database_name_value(self) -> Optional[StringValue]:
         """The string literal that gives this index its database name (see `map`), for a rule to point at."""

@@ -56,6 +56,7 @@ from pydantic import Field
 from prisma_lint.ast.nodes import Model, Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.indexes import index_hint, is_covered, usable_indexes
 
 CODE = "PL303"
@@ -80,9 +81,8 @@ class Options(RuleOptions):
 
 
 def _dependent(model: Model) -> bool:
-    for f in model.fields:
-        relation = f.relation
-        if relation is not None and relation.fields and not f.optional and relation.on_delete == "Cascade":
+    for f, relation in block_facts(model).relations:
+        if relation.fields and not f.optional and relation.on_delete == "Cascade":
             return True
     return False
 
@@ -99,7 +99,10 @@ def _columns(schema: Schema, model: Model) -> set[str]:
 
 def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     options = ctx.options
+    wanted = {*options.columns, *(column for pattern in options.composites for column in pattern)}
     for model in schema.models:
+        if wanted.isdisjoint(block_facts(model).fields):
+            continue  # none of the columns it checks
         if not options.include_dependent and _dependent(model):
             continue
         present = _columns(schema, model)

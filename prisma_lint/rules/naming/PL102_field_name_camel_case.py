@@ -49,7 +49,7 @@ from prisma_lint.diagnostics import Diagnostic, Edit
 from prisma_lint.fixes.builders import append_attribute, is_identifier, rename_field
 from prisma_lint.rules.base import RuleContext, RuleOptions
 from prisma_lint.rules.shared.facts import schema_facts
-from prisma_lint.rules.shared.names import AllowList, Prefixes, matches_allow_list, trim_prefix
+from prisma_lint.rules.shared.names import AllowList, Prefixes, as_list, matches_allow_list, trim_prefix
 
 CODE = "PL102"
 NAME = "field-name-camel-case"
@@ -57,6 +57,8 @@ CATEGORY = "naming"
 SEVERITY = "error"
 
 CAMEL_CASE = re.compile(r"^[a-z][a-zA-Z0-9]*$")
+# A block's field names joined by newlines, all camelCase: told by one match rather than one per field.
+ALL_CAMEL_CASE = re.compile(r"(?:[a-z][a-zA-Z0-9]*\n)*[a-z][a-zA-Z0-9]*")
 
 
 class Options(RuleOptions):
@@ -103,7 +105,10 @@ def _rename(schema: Schema, block, field) -> tuple[list[Edit], str]:
 
 def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     options = ctx.options
+    untrimmed = not as_list(options.trim_prefix)
     for block in schema.field_blocks():
+        if untrimmed and ALL_CAMEL_CASE.fullmatch("\n".join([field.name for field in block.fields])):
+            continue
         for field in block.fields:
             if matches_allow_list(field.name, options.allow_list):
                 continue

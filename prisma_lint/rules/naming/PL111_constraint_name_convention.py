@@ -65,6 +65,7 @@ from prisma_lint.ast.nodes import Attribute, Model, Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.fixes.builders import replace_span
 from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
 CODE = "PL111"
@@ -121,6 +122,9 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     options = ctx.options
     limit = NAME_LIMITS.get(schema.datasource_provider() or "", DEFAULT_LIMIT)
     for model in schema.models:
+        if (all(index.map is None for index in model.indexes)
+                and all(relation.map is None for _f, relation in block_facts(model).relations)):
+            continue  # no constraint given a name (`map:`): Prisma names them all itself
         table = model.database_name
         # Every constraint of the model, named or not: (map value or None, suffix, fields, partial).
         found: list[tuple[Optional[StringValue], str, Sequence[str], bool]] = []
@@ -139,8 +143,6 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
                 suffix = {"id": "pkey", "unique": "key"}.get(index.type, "idx")
                 partial = index.attribute.arg("where", None) is not None
                 found.append((index.database_name_value(), suffix, index.fields, partial))
-        if all(entry[0] is None for entry in found):
-            continue  # no explicit `map:` in this model: Prisma names everything itself
         expected_names: list[Optional[str]] = []
         for value, suffix, names, _partial in found:
             columns = _columns(model, names) if suffix != "pkey" else []

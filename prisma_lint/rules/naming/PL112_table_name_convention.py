@@ -44,6 +44,7 @@ from pydantic import Field
 from prisma_lint.ast.nodes import Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
 CODE = "PL112"
@@ -87,6 +88,8 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
             yield ctx.diagnostic(mapped[1], f"Table name `{mapped[0]}` of model `{model.name}` is not "
                                             f"{options.tables}.",
                                  fix_hint=f"Map the model to a {options.tables} table, or drop `@@map`.")
+        if "map" not in block_facts(model).attribute_names:
+            continue
         for field in model.fields:
             mapped = _mapped(field.attribute("map"))
             if mapped and columns and not matches_allow_list(mapped[0], options.allow_list) and not columns.match(mapped[0]):

@@ -55,6 +55,7 @@ from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.fixes.builders import add_block_attribute, source_text
 from prisma_lint.rules.base import RuleContext
+from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.indexes import index_hint, is_covered, usable_indexes
 
 CODE = "PL201"
@@ -65,11 +66,11 @@ SEVERITY = "warning"
 
 def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
     for model in schema.models:
+        facts = block_facts(model)
         indexes = None
         reported: set[frozenset[str]] = set()
-        for f in model.fields:
-            relation = f.relation
-            if relation is None or not relation.fields:
+        for f, relation in facts.relations:
+            if not relation.fields:
                 continue
             columns = list(dict.fromkeys(relation.fields))
             key = frozenset(columns)
@@ -80,7 +81,7 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
             if is_covered(model, columns, indexes):
                 continue
             reported.add(key)
-            first = model.field(columns[0])
+            first = facts.field(columns[0])
             span = first.name_span if first is not None else f.name_span
             names = ", ".join(f"`{c}`" for c in columns)
             what = f"Foreign key {names}" if len(columns) == 1 else f"Foreign key ({names})"

@@ -49,6 +49,7 @@ from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.fixes.builders import add_block_attribute, source_text
 from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.indexes import index_hint, is_covered, usable_indexes
 
 CODE = "PL202"
@@ -84,7 +85,10 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     names = set(options.fields)
     patterns = [re.compile(p) for p in options.patterns]
     for model in schema.models:
-        in_relations = {name for f in model.fields if f.relation is not None for name in f.relation.fields}
+        facts = block_facts(model)
+        if not patterns and names.isdisjoint(facts.fields):
+            continue  # none of the columns it checks
+        in_relations = facts.relation_scalars
         indexes = None
         for f in model.fields:
             if f.name in in_relations or f.list or not f.is_scalar_type or f.type == "Unsupported":

@@ -56,6 +56,7 @@ from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.fixes.builders import add_argument, source_text
 from prisma_lint.rules.base import RuleContext
+from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.indexes import owner_by_name
 
 CODE = "PL203"
@@ -68,9 +69,8 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
     for block in schema.field_blocks():
         if block.kind == "type":
             continue
-        for f in block.fields:
-            relation = f.relation
-            if relation is None or not relation.fields or relation.on_delete is not None:
+        for f, relation in block_facts(block).relations:
+            if not relation.fields or relation.on_delete is not None:
                 continue
             parent = f.type or "the parent"
             # The fix writes what the relation does today (Prisma's default: a safe fix), except for a

@@ -62,6 +62,7 @@ from pydantic import Field
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.indexes import fk_fields, matches_pattern, owner_by_name
 
 CODE = "PL204"
@@ -99,9 +100,8 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     for block in schema.field_blocks():
         if block.kind == "type":
             continue
-        for f in block.fields:
-            relation = f.relation
-            if relation is None or not relation.fields or relation.on_delete is None:
+        for f, relation in block_facts(block).relations:
+            if not relation.fields or relation.on_delete is None:
                 continue
             written = relation.attribute.arg("onDelete", None)
             span = written.span if written is not None else f.name_span

@@ -43,6 +43,7 @@ from typing import Iterator, Optional
 from prisma_lint.ast.nodes import Schema, Span
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext
+from prisma_lint.rules.shared.facts import block_facts
 
 CODE = "PL004"
 NAME = "duplicate-name"
@@ -73,6 +74,8 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
                 f"declared on {_where(first[1], block.name_span)}.",
                 fix_hint="Rename one of them, or merge the two declarations.")
     for block in schema.field_blocks():
+        if len(block_facts(block).fields) == len(block.fields):
+            continue  # every name once: most blocks, told without a span per field
         fields: dict[str, Span] = {}
         for f in block.fields:
             if f.name in fields:
@@ -84,6 +87,8 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
             else:
                 fields[f.name] = f.name_span
     for enum in schema.enums:
+        if len({value.name for value in enum.values}) == len(enum.values):
+            continue
         values: dict[str, Span] = {}
         for value in enum.values:
             if value.name in values:

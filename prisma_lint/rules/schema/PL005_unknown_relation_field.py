@@ -53,6 +53,7 @@ from prisma_lint.ast.nodes import (ArrayValue, Attribute, ConstantValue, Express
                                    StringValue)
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext
+from prisma_lint.rules.shared.facts import block_facts
 
 CODE = "PL005"
 NAME = "unknown-relation-field"
@@ -83,26 +84,25 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
     for block in schema.field_blocks():
         if block.kind == "type":
             continue
-        own_fields = [f.name for f in block.fields]
-        for f in block.fields:
-            attribute = f.attribute("relation")
-            if attribute is None:
-                continue
+        own_fields = block_facts(block).fields
+        for f, relation in block_facts(block).relations:
+            attribute = relation.attribute
             fields = _items(attribute.arg("fields", None))
             references = _items(attribute.arg("references", None))
             for name, span in fields:
                 if name not in own_fields:
                     yield ctx.diagnostic(
                         span, f"Relation `{f.name}` names `{name}` in `fields`, but {block.kind} `{block.name}` "
-                        f"has no field `{name}`.", fix_hint=_hint(name, own_fields))
+                        f"has no field `{name}`.", fix_hint=_hint(name, [o.name for o in block.fields]))
             target = schema.declaration(f.type) if f.type else None
             if target is not None and target.kind in ("model", "view"):
-                target_fields = [t.name for t in target.fields]
+                target_fields = block_facts(target).fields
                 for name, span in references:
                     if name not in target_fields:
                         yield ctx.diagnostic(
                             span, f"Relation `{f.name}` names `{name}` in `references`, but {target.kind} "
-                            f"`{target.name}` has no field `{name}`.", fix_hint=_hint(name, target_fields))
+                            f"`{target.name}` has no field `{name}`.",
+                            fix_hint=_hint(name, [t.name for t in target.fields]))
             has_fields = attribute.arg("fields", None) is not None
             has_references = attribute.arg("references", None) is not None
             if (has_fields or has_references) and len(fields) != len(references):

@@ -48,6 +48,7 @@ from typing import Iterable, Iterator, Optional
 from prisma_lint.ast.nodes import Attribute, Schema
 from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.rules.base import RuleContext
+from prisma_lint.rules.shared.facts import block_facts
 
 CODE = "PL006"
 NAME = "unknown-attribute"
@@ -95,12 +96,17 @@ def _check(attribute: Attribute, known: tuple[str, ...], namespaces: set[str], w
 
 def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
     namespaces = {"db"} | {d.name for d in schema.datasources}
+    accepted: set[str] = set(FIELD_ATTRIBUTES)  # field attribute names known to pass, grown as they are seen
     for block in schema.field_blocks():
         kind = "composite type" if block.kind == "type" else block.kind
-        for f in block.fields:
-            for attribute in f.attributes:
-                yield from _check(attribute, FIELD_ATTRIBUTES, namespaces, f"field `{block.name}.{f.name}`", ctx,
-                                  native=True)
+        names = block_facts(block).attribute_names
+        if not names <= accepted:
+            accepted.update(name for name in names if "." in name and name.split(".", 1)[0] in namespaces)
+        if not names <= accepted:  # only a block with an attribute to report is read field by field
+            for f in block.fields:
+                for attribute in f.attributes:
+                    yield from _check(attribute, FIELD_ATTRIBUTES, namespaces, f"field `{block.name}.{f.name}`",
+                                      ctx, native=True)
         for attribute in block.attributes:
             yield from _check(attribute, BLOCK_ATTRIBUTES, namespaces, f"{kind} `{block.name}`", ctx)
     for enum in schema.enums:

@@ -23,21 +23,24 @@ __all__ = ["BlockFacts", "SchemaFacts", "block_facts", "schema_facts"]
 
 class BlockFacts:
     """`fields`: each field by name (the first one, where a name is repeated, as `block.field` finds);
-    `relations`: the fields with a `@relation(...)` and what it says, in source order; `relation_scalars`:
-    the names listed in their `fields:` (the foreign keys)."""
+    `attribute_names`: the names of its fields' attributes (`"id"`, `"map"`, `"db.VarChar"`), so that a
+    rule can pass over a block that has none of those it judges; `relations`: the fields with a
+    `@relation(...)` and what it says, in source order; `relation_scalars`: the names listed in their
+    `fields:` (the foreign keys)."""
 
-    __slots__ = ("fields", "relations", "relation_scalars")
+    __slots__ = ("fields", "attribute_names", "relations", "relation_scalars")
 
     def __init__(self, block) -> None:
-        fields: dict[str, Field] = {}
+        # Built from the last field back, so that where a name is repeated its first field wins.
+        self.fields: dict[str, Field] = {f.name: f for f in reversed(block.fields)}
+        names: set[str] = set()
         relations: list[tuple[Field, Relation]] = []
         for f in block.fields:
-            fields.setdefault(f.name, f)
             for attribute in f.attributes:
-                if attribute.name == "relation":
+                names.add(attribute.name)
+                if attribute.name == "relation" and (not relations or relations[-1][0] is not f):
                     relations.append((f, f.relation))  # type: ignore[arg-type]
-                    break
-        self.fields = fields
+        self.attribute_names = frozenset(names)
         self.relations: tuple[tuple[Field, Relation], ...] = tuple(relations)
         self.relation_scalars = frozenset(name for _f, relation in relations for name in relation.fields)
 

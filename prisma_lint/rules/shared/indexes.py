@@ -9,6 +9,7 @@ import re
 from typing import Iterable, Optional, Sequence
 
 from prisma_lint.ast.nodes import Field, Index, Model
+from prisma_lint.rules.shared.facts import block_facts
 
 __all__ = ["usable_indexes", "is_covered", "index_hint", "owner_by_name", "matches_pattern", "fk_fields"]
 
@@ -58,5 +59,6 @@ def fk_fields(model: Model, field: Field) -> list[Field]:
     relation = field.relation
     if relation is None:
         return []
-    return [f for f in (model.field(name) for name in relation.fields) if f is not None]
+    fields = block_facts(model).fields
+    return [f for f in (fields.get(name) for name in relation.fields) if f is not None]
 

@@ -138,6 +138,8 @@ _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DIGITS = frozenset("0123456789")
 _UPPER_SNAKE = re.compile(r"^[A-Z0-9_]+$")
 _NOT_WORD = re.compile(r"[^A-Za-z0-9_]+")
+_PLAIN_SNAKE = re.compile(r"[a-z]+(?:_[a-z]+)*")  # no capital to split at, no digit to split off
+_PLAIN_SNAKE_WITH_DIGITS = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
 
 def _compound_spans(text: str, words: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -174,6 +176,12 @@ def to_snake_case(name: str, compound_words: Sequence[str] = (), trim: str = "",
     text = name[len(trim):] if trim and name.startswith(trim) else name
     if _UPPER_SNAKE.match(text):
         text = text.lower()
+    if not compound_words and (_PLAIN_SNAKE if split_digits else _PLAIN_SNAKE_WITH_DIGITS).fullmatch(text):
+        # Already snake_case: the conversion below would give it back unchanged (most enum values are).
+        result = text
+        if pluralize:
+            result = plural(result, irregular_plurals)
+        return result.upper() if upper else result
     spans = _compound_spans(text, compound_words)
     out: list[str] = []
     index = 0

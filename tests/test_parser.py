@@ -1199,3 +1199,37 @@ def test_column_names_follow_map() -> None:
     assert index.fields == ("startAt", "roomId")
     assert visit.column_names(index.fields) == ("start_at", "roomId")
     assert visit.field("id").database_name == "visit_id" and visit.database_name == "visits"
+
+
+# ------------------------------------------------------------------------------------------------------
+# The nodes as values: immutable, comparable, hashable, picklable, built by keyword or position
+# ------------------------------------------------------------------------------------------------------
+
+
+def test_nodes_are_immutable_values() -> None:
+    import copy
+    import dataclasses
+    import pickle
+
+    schema = parse_path(PLATFORM[0])
+    nodes = list(_walk(schema))
+    assert {node.kind for node in nodes} >= {"schema", "model", "enum", "field", "attribute", "argument"}
+    for node in nodes:
+        if node.kind == "schema":
+            continue
+        first = dataclass_fields(node)[0].name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(node, first, None)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            delattr(node, first)
+        rebuilt = type(node)(**{f.name: getattr(node, f.name) for f in dataclass_fields(node)})
+        assert rebuilt == node and hash(rebuilt) == hash(node) and rebuilt is not node
+        assert dataclasses.replace(node, span=None) != node
+    assert pickle.loads(pickle.dumps(schema)) == schema
+    assert copy.deepcopy(schema) == schema
+    field = schema.models[0].fields[0]
+    assert Field(field.name, field.type, field.optional, field.list, field.attributes, field.documentation,
+                 field.comment, field.span, field.type_span) == field  # the defaults: no legacy form, kind "field"
+    with pytest.raises(TypeError, match="missing"):
+        Field(field.name)
+    assert repr(field).startswith(f"Field(name={field.name!r}, type=")

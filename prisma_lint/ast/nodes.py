@@ -13,21 +13,73 @@ directives are read from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 import weakref
+from dataclasses import MISSING, dataclass, fields
+from functools import cache, cached_property
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union
-
-from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on Python < 3.12
 
 if TYPE_CHECKING:  # pydantic is only imported when the AST is serialised (see prisma_lint.ast.dump)
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
 
+def _node(cls=None, /, *, weakref_slot: bool = False):
+    """`@dataclass(frozen=True, slots=True)` with a faster `__init__`: each field is stored through its
+    slot's descriptor, where the generated frozen `__init__` calls `object.__setattr__` per field, which
+    looks the attribute up again each time. Same signature, and the node is as immutable afterwards.
+    The parser makes about a million nodes on a 10 MB schema (measured: 1.8x faster per node)."""
+
+    def wrap(cls):
+        cls = dataclass(frozen=True, slots=True, init=False, weakref_slot=weakref_slot)(cls)
+        cls.__init__ = _slot_init(cls)
+        return cls
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _slot_init(cls) -> Any:
+    # As dataclasses do, the function is compiled from source; its closure holds the slot setters.
+    names = [f.name for f in fields(cls)]
+    params = [name if f.default is MISSING else f"{name}=_default_{name}" for name, f in zip(names, fields(cls))]
+    closure = [f"_set_{name}" for name in names] + [f"_default_{f.name}" for f in fields(cls) if f.default is not MISSING]
+    source = (f"def make({', '.join(closure)}):\n"
+              f"    def __init__(self, {', '.join(params)}):\n"
+              + "".join(f"        _set_{name}(self, {name})\n" for name in names)
+              + "    return __init__\n")
+    namespace: dict[str, Any] = {}
+    exec(source, namespace)
+    init = namespace["make"](*[getattr(cls, name).__set__ for name in names],
+                             *[f.default for f in fields(cls) if f.default is not MISSING])
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    return init
+
+
+
 SCALAR_TYPES = frozenset(
     {"String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes", "Unsupported"}
 )
+
+
+@cache
+def _span_object() -> type:
+    """How a Span looks in JSON: a TypedDict of its seven fields, for pydantic (built when the AST is first
+    serialised: `typing_extensions`, where pydantic reads TypedDicts from on Python < 3.12, costs 3 ms of
+    start-up)."""
+    from typing_extensions import TypedDict
+
+    class SpanObject(TypedDict):
+        """How a Span looks in JSON."""
+
+        file: Optional[str]
+        start_line: int
+        start_column: int
+        end_line: int
+        end_column: int
+        start_offset: int
+        end_offset: int
+
+    return SpanObject
 
 
 class Span(tuple):
@@ -53,6 +105,9 @@ class Span(tuple):
     start_offset = property(itemgetter(5))
     end_offset = property(itemgetter(6))
 
+    def __getnewargs__(self) -> tuple:
+        return tuple(self)  # pickle calls `Span(*args)`, not tuple's `(iterable,)`
+
     def __repr__(self) -> str:
         return "Span(" + ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self)) + ")"
 
@@ -66,6 +121,7 @@ class Span(tuple):
     def __get_pydantic_core_schema__(cls, source: Any, handler: "GetCoreSchemaHandler") -> "CoreSchema":
         from pydantic_core import core_schema
 
+        SpanObject = _span_object()
         from_dict = core_schema.no_info_after_validator_function(
             lambda data: cls(**data), handler.generate_schema(SpanObject)
         )
@@ -77,24 +133,12 @@ class Span(tuple):
         )
 
 
-class SpanObject(TypedDict):
-    """How a Span looks in JSON."""
-
-    file: Optional[str]
-    start_line: int
-    start_column: int
-    end_line: int
-    end_column: int
-    start_offset: int
-    end_offset: int
-
-
 # --------------------------------------------------------------------------------------------------
 # Expressions: the values of arguments and of datasource/generator properties
 # --------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class StringValue:
     """A string literal; `value` has its escapes decoded (JSON rules, as Prisma reads them)."""
 
@@ -103,7 +147,7 @@ class StringValue:
     kind: Literal["string"] = "string"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class NumberValue:
     """A numeric literal, kept as written (`-1`, `12.50`) so nothing is lost; `.number` converts."""
 
@@ -116,7 +160,7 @@ class NumberValue:
         return float(self.value) if "." in self.value else int(self.value)
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class ConstantValue:
     """A bare identifier or dotted path: `Cascade`, `Desc`, `true`, `addresses.number`."""
 
@@ -125,7 +169,7 @@ class ConstantValue:
     kind: Literal["constant"] = "constant"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class FunctionCall:
     """`uuid()`, `env("DATABASE_URL")`, `dbgenerated("...")`, `title(sort: Desc)`."""
 
@@ -135,14 +179,14 @@ class FunctionCall:
     kind: Literal["function"] = "function"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class ArrayValue:
     items: tuple[Expression, ...]
     span: Span
     kind: Literal["array"] = "array"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class ObjectValue:
     """`{ key: value, ... }`, as in Prisma 7's partial-index `where:` argument."""
 
@@ -155,7 +199,7 @@ class ObjectValue:
 Expression = Union[StringValue, NumberValue, ConstantValue, FunctionCall, ArrayValue, ObjectValue]
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class Argument:
     """A positional (`name is None`) or named argument. `value` is None for Prisma's empty
     argument form `name:`, which it parses and then rejects."""
@@ -171,7 +215,7 @@ class Argument:
 # --------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class Attribute:
     """A field attribute (`@id`, `@db.VarChar(255)`) or a block attribute (`@@index([a])`).
 
@@ -249,7 +293,7 @@ _INDEXES = _Memo()
 # --------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@_node(weakref_slot=True)
 class Field:
     """A field of a model, view or composite type.
 
@@ -306,7 +350,7 @@ class Field:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class EnumValue:
     name: str
     attributes: tuple[Attribute, ...]
@@ -408,7 +452,7 @@ class _FieldBlock:
         return tuple(columns)
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@_node(weakref_slot=True)
 class _FieldBlockNode(_FieldBlock):
     # The fields models, views and composite types have in common (each adds its own `kind`).
     name: str
@@ -419,24 +463,24 @@ class _FieldBlockNode(_FieldBlock):
     name_span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class Model(_FieldBlockNode):
     kind: Literal["model"] = "model"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class View(_FieldBlockNode):
     kind: Literal["view"] = "view"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class CompositeType(_FieldBlockNode):
     """A `type` block (MongoDB composite type)."""
 
     kind: Literal["type"] = "type"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class Enum:
     name: str
     values: tuple[EnumValue, ...]
@@ -453,7 +497,7 @@ class Enum:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class Property:
     """`key = value` inside a datasource or generator; `value` is None when missing."""
 
@@ -479,7 +523,7 @@ class _ConfigBlock:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class Datasource(_ConfigBlock):
     name: str
     properties: tuple[Property, ...]
@@ -489,7 +533,7 @@ class Datasource(_ConfigBlock):
     kind: Literal["datasource"] = "datasource"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class Generator(_ConfigBlock):
     name: str
     properties: tuple[Property, ...]
@@ -499,7 +543,7 @@ class Generator(_ConfigBlock):
     kind: Literal["generator"] = "generator"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class Comment:
     """A `//` line comment, a `///` documentation comment (`doc`), or a `/* */` block comment (`block`).
     `text` is the content after the comment marker, as written."""

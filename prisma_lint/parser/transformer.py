@@ -145,22 +145,20 @@ class ParseContext:
             first -= 1
         return "\n".join(docs[n] for n in range(first, line))
 
-    def trailing_comment(self, line: int) -> tuple[Optional[str], Optional[str]]:
-        """(documentation, comment) from a comment at the end of `line`."""
+    def notes(self, line: int, end_line: int) -> tuple[Optional[str], Optional[str]]:
+        """(documentation, comment) of a member from `line` to `end_line`: the `///` lines above it and
+        a `///` at the end of its last line, joined; a `//` comment at the end of its last line."""
         if self._indexed != len(self._comments):
             self._index_comments()
-        comment = self.trailing.get(line)
+        documentation = self.documentation_before(line) if line - 1 in self.docs else None
+        comment = self.trailing.get(end_line)
         if comment is None:
-            return None, None
-        if comment.doc:
+            return documentation, None
+        if not comment.doc:
+            return documentation, comment.text.strip()
+        if documentation is None:
             return comment.text.strip(), None
-        return None, comment.text.strip()
-
-
-def _join_docs(before: Optional[str], after: Optional[str]) -> Optional[str]:
-    if before is not None and after is not None:
-        return f"{before}\n{after}"
-    return before if before is not None else after
+        return f"{documentation}\n{comment.text.strip()}", None
 
 
 class _TypeInfo:
@@ -281,38 +279,33 @@ class AstBuilder:
     def field(self, children: list) -> Field:
         name = children[0]
         legacy = None
-        index = 1
         count = len(children)
-        if count > 1 and type(children[1]) is not list and type(children[1]) is not _TypeInfo:
-            legacy = "colon"  # the legacy `name: Type` colon
+        index = 1
+        if count > 1 and isinstance(children[1], tuple):
+            legacy = "colon"  # the legacy `name: Type` colon (a token)
             index = 2
-        type_name = None
-        optional = is_list = False
-        unsupported = None
-        type_span = None
         if index < count and type(children[index]) is _TypeInfo:
             type_name, optional, is_list, type_legacy, unsupported, type_span = children[index].values
-            legacy = type_legacy or legacy
+            if type_legacy is not None:
+                legacy = type_legacy
             index += 1
-        attributes = tuple(children[index]) if index < len(children) else ()
-        if legacy is not None:
-            self.ctx.problems.append((name[4], name[5], _LEGACY_MESSAGES[legacy]))
-        last = attributes[-1].span if attributes else (type_span or self._tok_span(name))
+        else:
+            type_name = unsupported = type_span = None
+            optional = is_list = False
         ctx = self.ctx
-        doc_after, comment = ctx.trailing_comment(last.end_line)
-        return Field(
-            name[1],
-            type_name,
-            optional,
-            is_list,
-            attributes,
-            _join_docs(ctx.documentation_before(name[4]), doc_after),
-            comment,
-            self._tok_to_span(name, last),
-            type_span,
-            unsupported,
-            legacy,
-        )
+        if index < count:
+            attributes = tuple(children[index])
+            last = attributes[-1].span
+        else:
+            attributes = ()
+            last = type_span or self._tok_span(name)
+        if legacy is not None:
+            ctx.problems.append((name[4], name[5], _LEGACY_MESSAGES[legacy]))
+        documentation, comment = ctx.notes(name[4], last[3])
+        start = name[2] if ctx.ascii else ctx.byte(name[2])
+        return Field(name[1], type_name, optional, is_list, attributes, documentation, comment,
+                     _span(Span, (ctx.path, name[4], name[5], last[3], last[4], start, last[6])), type_span,
+                     unsupported, legacy)
 
     # Field types become _TypeInfo: (name, optional, list, legacy, unsupported, span).
 
@@ -360,29 +353,15 @@ class AstBuilder:
         name = children[0]
         attributes = tuple(children[1]) if len(children) > 1 else ()
         last = attributes[-1].span if attributes else self._tok_span(name)
-        ctx = self.ctx
-        doc_after, comment = ctx.trailing_comment(last.end_line)
-        return EnumValue(
-            name[1],
-            attributes,
-            _join_docs(ctx.documentation_before(name[4]), doc_after),
-            comment,
-            self._tok_to_span(name, last),
-        )
+        documentation, comment = self.ctx.notes(name[4], last[3])
+        return EnumValue(name[1], attributes, documentation, comment, self._tok_to_span(name, last))
 
     def property(self, children: list) -> Property:
         name = children[0]
         value = children[1] if len(children) > 1 else None
         last = value.span if value is not None else self._tok_span(name)
-        ctx = self.ctx
-        doc_after, comment = ctx.trailing_comment(last.end_line)
-        return Property(
-            name[1],
-            value,
-            _join_docs(ctx.documentation_before(name[4]), doc_after),
-            comment,
-            self._tok_to_span(name, last),
-        )
+        documentation, comment = self.ctx.notes(name[4], last[3])
+        return Property(name[1], value, documentation, comment, self._tok_to_span(name, last))
 
     # -- attributes and arguments -----------------------------------------------------------------
 

@@ -2,9 +2,8 @@
 (`--jobs`, see prisma_lint.parallel): `dumps(obj)` pickles anything that holds AST nodes and
 diagnostics, `loads(data)` reads it.
 
-Plain pickle cannot do it: a `Span` is a tuple whose `__new__` takes seven arguments, not the one
-tuple pickle hands back, and the slotted dataclasses (nodes, diagnostics) go through a Python
-`__getstate__`/`__setstate__` each. Here a pickler of our own (its `dispatch_table`; nothing is
+Plain pickle is slow at it: the slotted dataclasses (nodes, diagnostics) go through a Python
+`__getstate__`/`__setstate__` each, and a `Span` through its `__getnewargs__`. Here a pickler of our own (its `dispatch_table`; nothing is
 registered globally, so other pickling and `copy` are untouched) reduces each of them to its class and
 its field values, and a span to
 `tuple.__new__(Span, values)`; loading then builds each node with one constructor call, as the parser

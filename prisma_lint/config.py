@@ -33,14 +33,13 @@ import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal, Optional, Union
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import Annotated, Any, Literal, Optional, Union
 
 from prisma_lint.diagnostics import Severity
 from prisma_lint.project.settings import ProjectSettings
 from prisma_lint.rules.base import Rule, RuleOptions, option_key
 from prisma_lint.rules.registry import Registry, UnknownRuleError, default_registry
+from prisma_lint.validation import Check, Invalid, validate
 
 __all__ = [
     "ConfigError",
@@ -72,7 +71,7 @@ class ConfigError(ValueError):
 
 
 # --------------------------------------------------------------------------------------------------
-# The file format (validated by pydantic; unknown keys are errors)
+# The file format (validated by pydantic when a config file is read; unknown keys are errors)
 # --------------------------------------------------------------------------------------------------
 
 
@@ -80,43 +79,39 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
-
-    select: Optional[list[str]] = None
-    extend_select: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
-    rules: dict[str, Any] = Field(default_factory=dict)
-
-    @field_validator("select", "extend_select", "ignore", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
 
 
+_Strings = Annotated[list[str], Check(_one_or_many, mode="before")]  # `"x"` is read as `["x"]`
+_FILE_FORMAT = {"extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}
+
+
+@dataclass(kw_only=True)
+class _Section:
+    __pydantic_config__ = _FILE_FORMAT
+
+    select: Annotated[Optional[list[str]], Check(_one_or_many, mode="before")] = None
+    extend_select: _Strings = field(default_factory=list)
+    ignore: _Strings = field(default_factory=list)
+    rules: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(kw_only=True)
 class Override(_Section):
-    files: list[str]
-
-    @field_validator("files", mode="before")
-    @classmethod
-    def _files(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+    files: _Strings
 
 
+@dataclass(kw_only=True)
 class ConfigFile(_Section):
     """The `[tool.prisma-lint]` table (or the whole of `prisma-lint.toml`)."""
 
     extends: Optional[Union[str, list[str]]] = None
-    overrides: list[Override] = Field(default_factory=list)
+    overrides: list[Override] = field(default_factory=list)
     # The project: services, cross-service references, deployment order (prisma_lint.project.settings).
-    project: ProjectSettings = Field(default_factory=ProjectSettings)
+    project: ProjectSettings = field(default_factory=ProjectSettings)
     # Files that folders and globs skip (globs relative to the config's folder; ruff's extend-exclude).
-    exclude: list[str] = Field(default_factory=list)
-
-    @field_validator("exclude", mode="before")
-    @classmethod
-    def _exclude(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+    exclude: _Strings = field(default_factory=list)
     # Where the result cache lives, relative to this file (prisma_lint.cache).
     cache_dir: Optional[str] = None
 
@@ -207,15 +202,12 @@ class LintConfig:
 
 def _options(rule: Rule, raw: dict[str, Any], where: Optional[str]) -> RuleOptions:
     if not raw:
-        return rule.options.defaults()
+        return rule.options()
     try:
-        return rule.options(**raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        location = ".".join(str(p) for p in first.get("loc", ()))
-        message = first.get("msg", str(error)).removeprefix("Value error, ")
-        if first.get("type") == "extra_forbidden":
-            message = "unknown option"
+        return rule.options.from_config(raw)
+    except Invalid as error:
+        location = ".".join(str(p) for p in error.location)
+        message = "unknown option" if error.unknown_key else error.message
         raise ConfigError(where, f"rules.{rule.name}{'.' + location.replace('_', '-') if location else ''}",
                           message) from None
 
@@ -340,19 +332,21 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise ConfigError(path, "", "invalid TOML: arrays or tables nested too deeply") from None
 
 
-def _validate(table: dict[str, Any], path: Optional[Path]) -> ConfigFile:
+def _validate(table: dict[str, Any], path: Optional[Path], preset: bool = False) -> ConfigFile:
+    if preset:
+        # A preset ships with prisma-lint and is checked by its tests (tests/test_config.py): read as
+        # it is, without importing pydantic into a run that has no config file of its own.
+        return ConfigFile(**{key.replace("-", "_"): value for key, value in table.items()})
     try:
-        return ConfigFile.model_validate(table)
-    except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(p) for p in first.get("loc", ()))
-        message = "unknown key" if first.get("type") == "extra_forbidden" else first.get("msg", str(error))
-        raise ConfigError(path, key, message.removeprefix("Value error, ")) from None
+        return validate(ConfigFile, table)
+    except Invalid as error:
+        key = ".".join(str(p) for p in error.location)
+        raise ConfigError(path, key, "unknown key" if error.unknown_key else error.message) from None
 
 
-def _load_state(table: dict[str, Any], path: Optional[Path], registry: Registry, seen: tuple[str, ...] = ()
-                ) -> tuple[_State, ConfigFile]:
-    config = _validate(table, path)
+def _load_state(table: dict[str, Any], path: Optional[Path], registry: Registry, seen: tuple[str, ...] = (),
+                preset: bool = False) -> tuple[_State, ConfigFile]:
+    config = _validate(table, path, preset)
     # A config says what differs from the strategy preset, unless it extends something else.
     extends = config.extends if config.extends is not None else "strategy"
     parents = [extends] if isinstance(extends, str) else list(extends or [])
@@ -369,7 +363,8 @@ def _load_state(table: dict[str, Any], path: Optional[Path], registry: Registry,
         parent_table = _read_table(parent_path) if parent_path.exists() else None
         if parent_table is None:
             raise ConfigError(path, "extends", f"no preset or config file {parent!r}")
-        parent_state, _ = _load_state(parent_table, parent_path, registry, (*seen, str(parent_path)))
+        parent_state, _ = _load_state(parent_table, parent_path, registry, (*seen, str(parent_path)),
+                                      preset=parent in PRESETS)
         for code, severity in parent_state.enabled.items():
             state.enabled[code] = severity
         for code, options in parent_state.options.items():
@@ -418,7 +413,7 @@ def default_config(registry: Optional[Registry] = None) -> LintConfig:
 @functools.lru_cache(maxsize=4)
 def _default_config(registry: Registry) -> LintConfig:
     path = _preset_path("strategy")
-    state, config = _load_state(_read_table(path) or {}, path, registry)
+    state, config = _load_state(_read_table(path) or {}, path, registry, preset=True)
     return LintConfig(state, [], None, None, registry, config.project)
 
 

@@ -12,6 +12,7 @@ from prisma_lint.project.fixture import is_platform, write_platform
 from prisma_lint.config import config_from_dict
 from prisma_lint.rules.docs import HEADINGS, examples, options_section, render_index, render_page, sections
 from prisma_lint.rules.registry import default_registry
+from prisma_lint.rules.options import option_fields
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"
 RULES = list(default_registry())
@@ -42,11 +43,11 @@ def test_headings_in_order(rule) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_every_option_is_documented(rule) -> None:
-    undocumented = [name for name, info in rule.options.model_fields.items() if not info.description]
-    assert undocumented == [], f"{rule.module}: give these options a Field(description=...): {undocumented}"
+    undocumented = [spec.name for spec in option_fields(rule.options) if not spec.description]
+    assert undocumented == [], f"{rule.module}: give these options option(default, description=...): {undocumented}"
     section = options_section(rule)
-    for name in rule.options.model_fields:
-        assert f"- `{name.replace('_', '-')}` (" in section
+    for spec in option_fields(rule.options):
+        assert f"- `{spec.name.replace('_', '-')}` (" in section
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)

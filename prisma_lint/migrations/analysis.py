@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from prisma_lint.ast.nodes import Comment, Schema, Span
-from prisma_lint.migrations.model import Database
 from prisma_lint.migrations.service import Migration, Service, from_project
 
 if TYPE_CHECKING:  # pragma: no cover
+    from prisma_lint.migrations.model import Database
     from prisma_lint.migrations.sql import SqlFile
 
 __all__ = ["MigrationRun", "ServiceAnalysis", "analyse", "analyse_service", "checked", "sql_comment_schemas",
@@ -40,7 +40,7 @@ class MigrationRun:
 class ServiceAnalysis:
     service: Service
     runs: list[MigrationRun] = field(default_factory=list)
-    final: Database = field(default_factory=Database)
+    final: Optional[Database] = None  # what the migrations build (None when skipped: nothing was read)
     expected: Optional[Database] = None
     skipped: Optional[str] = None  # why the SQL was not checked (no migrations folder, not PostgreSQL)
     files: dict[str, SqlFile] = field(default_factory=dict)  # every SQL file read, by path

@@ -1,4 +1,5 @@
-"""The `[tool.prisma-lint.project]` table (or `[project]` in `prisma-lint.toml`), validated by pydantic.
+"""The `[tool.prisma-lint.project]` table (or `[project]` in `prisma-lint.toml`), validated by pydantic
+(`prisma_lint.validation`) when a config file sets it.
 
 ```toml
 [tool.prisma-lint.project]
@@ -18,9 +19,10 @@ service in `deployment-order`) is checked when the project is built (`prisma_lin
 from __future__ import annotations
 
 import re
-from typing import Optional
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from prisma_lint.validation import Check
 
 __all__ = ["ProjectSettings", "Reference"]
 
@@ -31,10 +33,9 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class Reference(BaseModel):
+@dataclass(frozen=True)
+class Reference:
     """One `references` entry, read: `"api.Patient"` -> service `api`, model `Patient`, field `id`."""
-
-    model_config = ConfigDict(frozen=True)
 
     service: Optional[str]  # None: "the one service that owns the model"
     model: str
@@ -54,46 +55,43 @@ class Reference(BaseModel):
         return ".".join(p for p in (self.service, self.model, self.field) if p)
 
 
-class ProjectSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True,
-                              defer_build=True)
+def _references(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    read = {}
+    for key, text in value.items():
+        if not isinstance(text, str):
+            raise ValueError(f"{key}: expected a string like \"api.Patient\", not {text!r}")
+        try:
+            read[key] = Reference.parse(text)
+        except ValueError as error:
+            raise ValueError(f"{key}: {error}") from None
+    return read
 
-    services: dict[str, str] = Field(default_factory=dict)
-    references: dict[str, Reference] = Field(default_factory=dict)
-    deployment_order: Optional[list[str]] = None
-    service_local_enums: list[str] = Field(default_factory=list)
+
+def _roots(value: dict[str, str]) -> dict[str, str]:
+    for name, root in value.items():
+        if not name.strip() or not root.strip():
+            raise ValueError(f"{name!r}: a service needs a name and a root folder")
+    return value
+
+
+def _no_repeats(value: Optional[list[str]]) -> Optional[list[str]]:
+    if value is not None:
+        seen = set()
+        for name in value:
+            if name in seen:
+                raise ValueError(f"{name!r} is listed twice")
+            seen.add(name)
+    return value
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    __pydantic_config__ = {"extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}
+
+    services: Annotated[dict[str, str], Check(_roots)] = field(default_factory=dict)
+    references: Annotated[dict[str, Reference], Check(_references, mode="before")] = field(default_factory=dict)
+    deployment_order: Annotated[Optional[list[str]], Check(_no_repeats)] = None
+    service_local_enums: list[str] = field(default_factory=list)
     check_providers: bool = True
-
-    @field_validator("references", mode="before")
-    @classmethod
-    def _references(cls, value):
-        if not isinstance(value, dict):
-            return value
-        read = {}
-        for key, text in value.items():
-            if not isinstance(text, str):
-                raise ValueError(f"{key}: expected a string like \"api.Patient\", not {text!r}")
-            try:
-                read[key] = Reference.parse(text)
-            except ValueError as error:
-                raise ValueError(f"{key}: {error}") from None
-        return read
-
-    @field_validator("services")
-    @classmethod
-    def _roots(cls, value: dict[str, str]) -> dict[str, str]:
-        for name, root in value.items():
-            if not name.strip() or not root.strip():
-                raise ValueError(f"{name!r}: a service needs a name and a root folder")
-        return value
-
-    @field_validator("deployment_order")
-    @classmethod
-    def _no_repeats(cls, value: Optional[list[str]]) -> Optional[list[str]]:
-        if value is not None:
-            seen = set()
-            for name in value:
-                if name in seen:
-                    raise ValueError(f"{name!r} is listed twice")
-                seen.add(name)
-        return value

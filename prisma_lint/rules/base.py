@@ -10,9 +10,10 @@ A rule is a small module (see docs/writing-rules.md and any module in this packa
   `ALIASES` (other names accepted in configs, e.g. deprecated ones), `DEFAULT_OPTIONS` (options the
   rule's docs Example is linted with) and `IGNORE_ARGS` (True when the rule reads the arguments of
   npm-style `/// prisma-lint-ignore-model rule args` comments, through `ctx.ignore_args(block)`);
-* `class Options(RuleOptions)`: its options, a pydantic model that rejects unknown keys; each field's
-  `Field(description=...)` is its documentation (the `## Options` section of the rule's page is
-  generated from them);
+* `@dataclass(frozen=True) class Options(RuleOptions)`: its options (`prisma_lint.rules.options`),
+  validated by pydantic when a configuration sets them, unknown keys rejected; each field's
+  `option(default, description)` is its documentation (the `## Options` section of the rule's page
+  is generated from them);
 * `def check(schema, ctx: RuleContext[Options])` (or `check(project, ctx)` for project scope) that
   yields `ctx.diagnostic(span, message, fix_hint=...)` for each violation; `ctx.options` is the
   rule's `Options`.
@@ -28,48 +29,15 @@ import re
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Literal, Optional, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, model_validator
-
 from prisma_lint.ast.nodes import Schema, Span
 from prisma_lint.diagnostics import Diagnostic, Edit, Severity
 from prisma_lint.project.model import Project, SchemaUnit
+from prisma_lint.rules.options import NoOptions, RuleOptions, option, option_key
 
 if TYPE_CHECKING:
     from prisma_lint.directives import NpmIgnores
 
-__all__ = ["RuleOptions", "Rule", "RuleContext", "SchemaUnit", "Project", "option_key"]
-
-_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-
-
-def option_key(key: str) -> str:
-    """Options may be written as in Python (`allow_list`), TOML (`allow-list`) or the npm prisma-lint's
-    JSON (`allowList`); all three mean the same option."""
-    return _CAMEL_BOUNDARY.sub("_", key).replace("-", "_").lower()
-
-
-class RuleOptions(BaseModel):
-    """Base of every rule's options: frozen, and unknown keys are an error."""
-
-    # Built on first use rather than at import: thirty option models would otherwise add ~0.1 s to
-    # every run (most rules run with default options, see `defaults()`).
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    @classmethod
-    def defaults(cls) -> "RuleOptions":
-        """The options with every default, without building the validator."""
-        return cls.model_construct()
-
-    @model_validator(mode="before")
-    @classmethod
-    def _normalise_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            return {option_key(k) if isinstance(k, str) else k: v for k, v in data.items()}
-        return data
-
-
-class NoOptions(RuleOptions):
-    pass
+__all__ = ["RuleOptions", "Rule", "RuleContext", "SchemaUnit", "Project", "option", "option_key"]
 
 
 class Rule:
@@ -149,8 +117,9 @@ class Rule:
         if scope not in ("schema", "project"):
             raise ValueError(f"rule module {where}: SCOPE must be 'schema' or 'project'")
         options = getattr(module, "Options", NoOptions)
-        if not (isinstance(options, type) and issubclass(options, RuleOptions)):
-            raise ValueError(f"rule module {where}: Options must subclass RuleOptions")
+        if not (isinstance(options, type) and issubclass(options, RuleOptions)
+                and "__dataclass_fields__" in options.__dict__):
+            raise ValueError(f"rule module {where}: Options must be a @dataclass(frozen=True) subclass of RuleOptions")
         doc = (module.__doc__ or "").strip()
         if not doc:
             raise ValueError(f"rule module {where} has no docstring")

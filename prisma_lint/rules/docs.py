@@ -1,8 +1,8 @@
 """Rule documentation: every page is generated from its rule module, never edited by hand.
 
 A page is the module's docstring, with its `## Options` section generated from the rule's `Options`
-model (each field's type, default and `Field(description=...)`, the class docstring as an
-introduction), so what the docs say an option does and what the code accepts cannot disagree.
+dataclass (each field's type, default and `option(default, description=...)`, the class docstring as
+an introduction), so what the docs say an option does and what the code accepts cannot disagree.
 
 `python -m prisma_lint.rules.docs` rewrites `prisma_lint/rules/manifest.py` (the rules' metadata, read
 before any rule module is imported), `docs/rules/<name>.md` and `docs/rules/index.md`;
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from prisma_lint.rules.base import Rule, RuleOptions
+from prisma_lint.rules.options import option_fields
 from prisma_lint.rules.registry import default_registry
 
 __all__ = ["HEADINGS", "sections", "examples", "options_section", "render_page", "render_index", "write_docs"]
@@ -90,17 +91,16 @@ def _toml(value: Any) -> str:
 def options_section(rule: Rule) -> str:
     """The `## Options` section of a rule's page, from its options model."""
     model = rule.options
-    intro = (model.__dict__.get("__doc__") or "").strip()
+    intro = (model.written_doc or "").strip()
     intro = "\n".join(line.strip() for line in intro.splitlines())
     example = {key.replace("_", "-"): value for key, value in rule.default_options.items()}
     lines = []
-    for name, info in model.model_fields.items():
-        key = name.replace("_", "-")
-        default = info.get_default(call_default_factory=True)
-        details = f"{_type_text(info.annotation)}, default `{_toml(default)}`"
+    for spec in option_fields(model):
+        key = spec.name.replace("_", "-")
+        details = f"{_type_text(spec.annotation)}, default `{_toml(spec.default)}`"
         if key in example:
             details += f"; the documentation example uses `{_toml(example[key])}`"
-        description = f": {info.description}" if info.description else "."
+        description = f": {spec.description}" if spec.description else "."
         lines.append(f"- `{key}` ({details}){description}")
     if not lines:
         return intro or "None."

@@ -35,13 +35,12 @@ model Patient {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import ConstantValue, Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 
 CODE = "PL401"
 NAME = "ban-unbounded-string-type"
@@ -52,8 +51,9 @@ TEXT_TYPES = frozenset({"db.Text", "db.MediumText", "db.LongText", "db.NText", "
 VARIABLE_TYPES = frozenset({"db.VarChar", "db.NVarChar"})
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    allow_native_text_type: bool = Field(
+    allow_native_text_type: bool = option(
         False,
         description=(
             "accept explicitly unbounded native types (`@db.Text` and the others above), for fields "

@@ -36,13 +36,12 @@ model Patient {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.names import NamePattern, name_pattern
 
 CODE = "PL402"
@@ -53,8 +52,9 @@ IGNORE_ARGS = True
 DEFAULT_OPTIONS = {"forbid": ["ssn"]}
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    forbid: list[NamePattern] = Field([], description='the forbidden names and `"/regex/"` patterns.')
+    forbid: list[NamePattern] = option([], description='the forbidden names and `"/regex/"` patterns.')
 
 
 def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:

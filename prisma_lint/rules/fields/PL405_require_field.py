@@ -37,13 +37,12 @@ model Patient {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Union
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.names import NameOrRegex, is_regex_string, matches_allow_list
 
 CODE = "PL405"
@@ -54,6 +53,7 @@ IGNORE_ARGS = True
 DEFAULT_OPTIONS = {"require": ["createdAt"]}
 
 
+@dataclass(frozen=True)
 class Condition(RuleOptions):
     name: str
     if_sibling: NameOrRegex
@@ -62,8 +62,9 @@ class Condition(RuleOptions):
         return any(matches_allow_list(name, (self.if_sibling,)) for name in field_names)
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    require: list[Union[Condition, str]] = Field(
+    require: list[Union[Condition, str]] = option(
         [],
         description=(
             'the required fields, each a field name or a table `{ name = "...", if-sibling = "..." '

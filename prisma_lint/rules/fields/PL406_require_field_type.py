@@ -38,13 +38,12 @@ model Visit {
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Iterator, Optional
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.names import NamePattern, name_pattern
 
 CODE = "PL406"
@@ -54,6 +53,7 @@ SEVERITY = "error"
 DEFAULT_OPTIONS = {"require": [{"if-name": "/At$/", "type": "DateTime"}]}
 
 
+@dataclass(frozen=True)
 class Requirement(RuleOptions):
     if_name: NamePattern
     type: str
@@ -66,8 +66,9 @@ class Requirement(RuleOptions):
         return self.native_type[3:] if self.native_type.startswith("db.") else self.native_type
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    require: list[Requirement] = Field(
+    require: list[Requirement] = option(
         [],
         description=(
             "each has `if-name` (string), `type` (string, the Prisma type without `?` or `[]`) and "

@@ -36,13 +36,12 @@ model Visit {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Optional
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 
 CODE = "PL407"
 NAME = "field-order"
@@ -52,8 +51,9 @@ DEFAULT_OPTIONS = {"order": ["id", "..."]}
 ANY = "..."
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    order: list[str] = Field(
+    order: list[str] = option(
         [],
         description=(
             'field names in their required order, with `"..."` for any other fields.'))

@@ -47,15 +47,14 @@ keeps its column with `@map`, which changes the client's API: unsafe. A column t
 from __future__ import annotations
 
 import fnmatch
+from dataclasses import dataclass
 from typing import Iterator, Optional
-
-import pydantic
 
 from prisma_lint.ast.nodes import Field, FunctionCall, Model, Schema
 from prisma_lint.ast.printer import print_attribute, print_expression
 from prisma_lint.diagnostics import Diagnostic, Edit
 from prisma_lint.fixes.builders import add_member, append_attribute, field_line, rename_field, source_text
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.facts import schema_facts
 
 CODE = "PL301"
@@ -64,23 +63,24 @@ CATEGORY = "keys"
 SEVERITY = "error"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    created_at: str = pydantic.Field(
+    created_at: str = option(
         "createdAt",
         description=(
             'name of the creation timestamp field; `""` turns its check off.'))
-    updated_at: str = pydantic.Field(
+    updated_at: str = option(
         "updatedAt",
         description=(
             'name of the last-update timestamp field; `""` turns its check off.'))
-    type: str = pydantic.Field("DateTime", description="the type both fields must have (required, not a list).")
-    created_at_default: list[str] = pydantic.Field(
+    type: str = option("DateTime", description="the type both fields must have (required, not a list).")
+    created_at_default: list[str] = option(
         ["now()"],
         description=(
             "the `@default(...)` values accepted on the creation timestamp, as written (e.g. "
             '`\'dbgenerated("now()")\'`); `[]` accepts any default, or none.'))
-    updated_at_attribute: bool = pydantic.Field(True, description="the last-update timestamp must carry `@updatedAt`.")
-    ignore_models: list[str] = pydantic.Field([], description="glob patterns of model names that need no audit columns.")
+    updated_at_attribute: bool = option(True, description="the last-update timestamp must carry `@updatedAt`.")
+    ignore_models: list[str] = option([], description="glob patterns of model names that need no audit columns.")
 
 
 def _squash(text: str) -> str:

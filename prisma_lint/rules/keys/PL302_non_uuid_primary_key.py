@@ -34,14 +34,13 @@ model WebhookEventLog {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Optional
-
-import pydantic
 
 from prisma_lint.ast.nodes import Field, FunctionCall, Schema
 from prisma_lint.ast.printer import print_expression
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 
 CODE = "PL302"
 NAME = "non-uuid-primary-key"
@@ -49,17 +48,18 @@ CATEGORY = "keys"
 SEVERITY = "error"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    field: str = pydantic.Field("id", description='the name of the primary-key field; `""` accepts any name.')
-    type: str = pydantic.Field("String", description="the type of the primary-key field.")
-    generators: list[str] = pydantic.Field(
+    field: str = option("id", description='the name of the primary-key field; `""` accepts any name.')
+    type: str = option("String", description="the type of the primary-key field.")
+    generators: list[str] = option(
         ["uuid"],
         description=(
             'the `@default(...)` functions accepted. A bare name accepts any arguments (`"uuid"` '
             "accepts `uuid()`, `uuid(4)` and `uuid(7)`); a call accepts exactly those arguments "
             '(`"uuid(7)"`, `"cuid(2)"`). Others: `"cuid"`, `"nanoid"`, `"ulid"`, `"dbgenerated"`, '
             '`"auto"` (MongoDB).'))
-    allow_compound: bool = pydantic.Field(
+    allow_compound: bool = option(
         False,
         description=(
             "accept a compound `@@id([a, b])` primary key (join tables) without checking it."))

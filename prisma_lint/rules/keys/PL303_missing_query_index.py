@@ -49,13 +49,12 @@ model Appointment {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Model, Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.indexes import index_hint, is_covered, usable_indexes
 
@@ -65,16 +64,17 @@ CATEGORY = "keys"
 SEVERITY = "warning"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    columns: list[str] = Field(
+    columns: list[str] = option(
         ["status", "scheduledAt"],
         description=(
             "columns that must be indexed wherever they appear."))
-    composites: list[list[str]] = Field(
+    composites: list[list[str]] = option(
         [["patientId", "scheduledAt"], ["providerId", "status"]],
         description=(
             "query patterns that need a composite index in every model that has all their columns."))
-    include_dependent: bool = Field(
+    include_dependent: bool = option(
         False,
         description=(
             "check dependent models (a required relation with `onDelete: Cascade`) too."))

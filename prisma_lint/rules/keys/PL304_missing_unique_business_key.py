@@ -39,13 +39,12 @@ model Patient {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 
 CODE = "PL304"
 NAME = "missing-unique-business-key"
@@ -53,15 +52,16 @@ CATEGORY = "keys"
 SEVERITY = "warning"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    columns: list[str] = Field(["email", "medicalRecordNumber"], description="the business-key columns.")
-    include_optional: bool = Field(False, description="check optional (nullable) columns too.")
-    allow_composite_index: bool = Field(
+    columns: list[str] = option(["email", "medicalRecordNumber"], description="the business-key columns.")
+    include_optional: bool = option(False, description="check optional (nullable) columns too.")
+    allow_composite_index: bool = option(
         True,
         description=(
             "accept a column that leads a multi-column non-unique `@@index` as deliberately "
             "non-unique."))
-    allow_compound: bool = Field(
+    allow_compound: bool = option(
         False,
         description=(
             "accept a compound `@@unique` that contains the column (unique per tenant, e.g. "

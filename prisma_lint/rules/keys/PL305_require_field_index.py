@@ -57,14 +57,13 @@ Safe: adds `@@index([field])` as the model's last line.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Union
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.fixes.builders import add_block_attribute, source_text
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.names import NamePattern, as_list, name_pattern
 
 CODE = "PL305"
@@ -75,9 +74,10 @@ IGNORE_ARGS = True
 DEFAULT_OPTIONS = {"for-all-relations": True}
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    for_all_relations: bool = Field(False, description="every foreign-key field must be indexed.")
-    for_names: Union[NamePattern, list[NamePattern]] = Field(
+    for_all_relations: bool = option(False, description="every foreign-key field must be indexed.")
+    for_names: Union[NamePattern, list[NamePattern]] = option(
         [],
         description=(
             "field names that must be indexed; a plain entry must match the whole name "

@@ -49,15 +49,14 @@ model Patient {
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Span
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.project import Project
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 
 CODE = "PL501"
 NAME = "migration-folder-convention"
@@ -69,15 +68,16 @@ _FOLDER = re.compile(r"^(?P<stamp>\d{14})_(?P<description>.+)$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    verbs: list[str] = Field(
+    verbs: list[str] = option(
         ["add", "remove", "alter", "create", "drop", "rename", "initial", "update", "migrate", "backfill"],
         description="words a migration description may start with (`initial` for the strategy's own "
                     "`initial_schema`).")
-    max_description_length: int = Field(
+    max_description_length: int = option(
         50, description="the longest description (the part of the folder name after the timestamp).")
-    require_rollback: bool = Field(True, description="every migration needs `rollbacks/<timestamp>_rollback.sql`.")
-    require_lock_file: bool = Field(True, description="`migrations/` needs its `migration_lock.toml`.")
+    require_rollback: bool = option(True, description="every migration needs `rollbacks/<timestamp>_rollback.sql`.")
+    require_lock_file: bool = option(True, description="`migrations/` needs its `migration_lock.toml`.")
 
 
 def _at(path: Path) -> Span:

@@ -40,14 +40,13 @@ database column with `@map("first_name")`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic, Edit
 from prisma_lint.fixes.builders import append_attribute, is_identifier, rename_field
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.facts import schema_facts
 from prisma_lint.rules.shared.names import AllowList, Prefixes, as_list, matches_allow_list, trim_prefix
 
@@ -61,13 +60,14 @@ CAMEL_CASE = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 ALL_CAMEL_CASE = re.compile(r"(?:[a-z][a-zA-Z0-9]*\n)*[a-z][a-zA-Z0-9]*")
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    allow_list: AllowList = Field(
+    allow_list: AllowList = option(
         [],
         description=(
             'field names to accept as they are; an entry wrapped in slashes (`"/^_/"`) is a regular '
             "expression."))
-    trim_prefix: Prefixes = Field(
+    trim_prefix: Prefixes = option(
         [],
         description=(
             "prefixes removed before the check (the first one the name starts with), so `_count` "

@@ -35,13 +35,12 @@ enum OrderStatus {
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.names import AllowList, Prefixes, matches_allow_list, trim_prefix
 
 CODE = "PL103"
@@ -52,13 +51,14 @@ SEVERITY = "error"
 PASCAL_CASE = re.compile(r"^[A-Z][a-zA-Z0-9]*$")
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    allow_list: AllowList = Field(
+    allow_list: AllowList = option(
         [],
         description=(
             'enum names to accept as they are; an entry wrapped in slashes (`"/^legacy_/"`) is a '
             "regular expression."))
-    trim_prefix: Prefixes = Field(
+    trim_prefix: Prefixes = option(
         [],
         description=(
             "prefixes removed before the check (the first one the name starts with), so `db_Status` "

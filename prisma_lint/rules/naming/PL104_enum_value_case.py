@@ -44,14 +44,13 @@ Unsafe (it changes the generated client's API): renames the value (`Pending` -> 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Literal
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.fixes.builders import append_attribute, is_identifier, rename_enum_value
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.names import (
     AllowList,
     Prefixes,
@@ -73,26 +72,27 @@ IGNORE_ARGS = True
 _STYLE_NAMES = {"snake": "snake_case", "camel": "camelCase", "pascal": "PascalCase"}
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     """The deprecated npm rule `enum-value-snake-case` is an alias of this rule: its options (`case`,
     `compoundWords`, `allowList`, `trimPrefix`) are these, with the snake style."""
 
-    style: Literal["snake", "camel", "pascal"] = Field("snake", description="the case style values must use.")
-    case: Literal["lower", "upper"] = Field(
+    style: Literal["snake", "camel", "pascal"] = option("snake", description="the case style values must use.")
+    case: Literal["lower", "upper"] = option(
         "lower",
         description=(
             "for the snake style, lower_snake_case or UPPER_SNAKE_CASE; ignored by the other styles."))
-    compound_words: list[Regex] = Field(
+    compound_words: list[Regex] = option(
         [],
         description=(
             'words kept together when converting (`["GraphQL"]` makes `GraphQLQuery` expect '
             "`graphql_query`, not `graph_q_l_query`)."))
-    allow_list: AllowList = Field(
+    allow_list: AllowList = option(
         [],
         description=(
             'values to accept as they are; an entry wrapped in slashes (`"/^X_/"`) is a regular '
             "expression."))
-    trim_prefix: Prefixes = Field(
+    trim_prefix: Prefixes = option(
         [],
         description=(
             "prefixes removed before the check (the first one the value starts with)."))

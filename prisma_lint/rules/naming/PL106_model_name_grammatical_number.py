@@ -31,13 +31,12 @@ model Patient {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Literal
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.grammatical_number import is_plural
 from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
@@ -47,14 +46,15 @@ CATEGORY = "naming"
 SEVERITY = "error"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    style: Literal["singular", "plural"] = Field("singular", description="the grammatical number names must have.")
-    allowlist: AllowList = Field(
+    style: Literal["singular", "plural"] = option("singular", description="the grammatical number names must have.")
+    allowlist: AllowList = option(
         [],
         description=(
             'names to accept as they are; an entry wrapped in slashes (`"/Data$/"`) is a regular '
             "expression. (Spelled `allowlist`, as in the npm prisma-lint.)"))
-    allow_list: AllowList = Field([], description="the same as `allowlist`, in this tool's spelling.")
+    allow_list: AllowList = option([], description="the same as `allowlist`, in this tool's spelling.")
 
 
 def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:

@@ -34,13 +34,12 @@ model Patient {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Literal
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.grammatical_number import is_plural
 from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
@@ -50,12 +49,13 @@ CATEGORY = "naming"
 SEVERITY = "error"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    if_list: Literal["singular", "plural"] = Field(
+    if_list: Literal["singular", "plural"] = option(
         "plural",
         description=(
             "the grammatical number list field names must have."))
-    if_list_allow: AllowList = Field(
+    if_list_allow: AllowList = option(
         [],
         description=(
             'list field names to accept as they are; an entry wrapped in slashes (`"/Data$/"`) is a '

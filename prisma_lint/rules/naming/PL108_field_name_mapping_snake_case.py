@@ -41,13 +41,12 @@ model LabResult {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import CompositeType, Enum, Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.names import Regex, snake_case_forms
 
 CODE = "PL108"
@@ -57,13 +56,14 @@ SEVERITY = "error"
 IGNORE_ARGS = True
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    compound_words: list[Regex] = Field(
+    compound_words: list[Regex] = option(
         [],
         description=(
             'words kept together (`["GraphQL"]` makes `graphQLId` expect `graphql_id`, not '
             "`graph_q_l_id`); each is matched case-sensitively as a regular expression."))
-    require_underscore_prefix_for_ids: bool = Field(
+    require_underscore_prefix_for_ids: bool = option(
         False,
         description=(
             "`@id` fields must be mapped to their snake_case name with a leading underscore (`id` -> "

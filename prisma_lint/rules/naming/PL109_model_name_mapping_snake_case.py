@@ -34,13 +34,12 @@ model LabResult {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.names import Regex, snake_case_forms
 
 CODE = "PL109"
@@ -49,18 +48,19 @@ CATEGORY = "naming"
 SEVERITY = "error"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    compound_words: list[Regex] = Field(
+    compound_words: list[Regex] = option(
         [],
         description=(
             'words kept together (`["GraphQL"]` makes `GraphQLQuery` expect `graphql_query`, not '
             "`graph_q_l_query`); each is matched case-sensitively as a regular expression."))
-    trim_prefix: str = Field(
+    trim_prefix: str = option(
         "",
         description=(
             'a prefix removed from the model name first (`"Db"` makes `DbUser` expect `user`).'))
-    pluralize: bool = Field(False, description="the table name is the plural (`lab_results`).")
-    irregular_plurals: dict[str, str] = Field(
+    pluralize: bool = option(False, description="the table name is the plural (`lab_results`).")
+    irregular_plurals: dict[str, str] = option(
         {},
         description=(
             'plurals the built-in English rules get wrong, as `{ singular = "plural" }` for whole '

@@ -30,13 +30,12 @@ model DbPatient {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 
 CODE = "PL110"
 NAME = "model-name-prefix"
@@ -45,8 +44,9 @@ SEVERITY = "error"
 DEFAULT_OPTIONS = {"prefix": "Db"}
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    prefix: str = Field(
+    prefix: str = option(
         "",
         description=(
             "the prefix every model and view name must start with; empty turns the check off."))

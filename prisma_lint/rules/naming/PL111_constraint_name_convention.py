@@ -57,14 +57,13 @@ of the model would share).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Attribute, Model, Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.fixes.builders import replace_span
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
@@ -82,8 +81,9 @@ _WHAT = {"pkey": "Primary key name", "key": "Unique constraint name", "idx": "In
          "fkey": "Foreign key name"}
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    allow_list: AllowList = Field(
+    allow_list: AllowList = option(
         [],
         description=(
             "names to accept as they are (legacy constraints that already exist in a database); an "

@@ -37,13 +37,12 @@ model WebhookEventLog {
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator, Literal
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema, StringValue
 from prisma_lint.diagnostics import Diagnostic
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.names import AllowList, matches_allow_list
 
@@ -60,10 +59,11 @@ _STYLES = {
 }
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    tables: Style = Field("PascalCase", description="the style of mapped table names.")
-    columns: Style = Field("camelCase", description="the style of mapped column names.")
-    allow_list: AllowList = Field(
+    tables: Style = option("PascalCase", description="the style of mapped table names.")
+    columns: Style = option("camelCase", description="the style of mapped column names.")
+    allow_list: AllowList = option(
         ["_id"],
         description=(
             'mapped names accepted as they are (MongoDB\'s `@map("_id")` by default); an entry '

@@ -41,13 +41,12 @@ enum Status {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import Field
 
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.project import Project
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.platform._support import by_deployment
 
 CODE = "PL605"
@@ -57,8 +56,9 @@ SEVERITY = "error"
 SCOPE = "project"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    local_enums: list[str] = Field(default_factory=list, description="enum names each service defines its own "
+    local_enums: list[str] = option([], description="enum names each service defines its own "
                                                                     "way; they are not compared.")
 
 

@@ -41,14 +41,14 @@ Safe: adds `@@index([column])` as the model's last line.
 from __future__ import annotations
 
 import re
-from typing import Iterator
-
-from pydantic import Field, field_validator
+from dataclasses import dataclass
+from typing import Annotated, Iterator
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.fixes.builders import add_block_attribute, source_text
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
+from prisma_lint.rules.options import Check
 from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.indexes import index_hint, is_covered, usable_indexes
 
@@ -58,26 +58,26 @@ CATEGORY = "relations"
 SEVERITY = "warning"
 
 
+def _compiled(value: list[str]) -> list[str]:
+    for pattern in value:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
+    return value
+
+
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    fields: list[str] = Field(
+    fields: list[str] = option(
         ["patientId", "providerId", "encounterId"],
         description=(
             "names of the columns that refer to another service's entities."))
-    patterns: list[str] = Field(
+    patterns: Annotated[list[str], Check(_compiled)] = option(
         [],
         description=(
             "regular expressions; a column whose whole name matches one (`re.fullmatch`) is checked "
             "too, e.g. `'external[A-Z]\\w*Id'` (TOML literal string)."))
-
-    @field_validator("patterns")
-    @classmethod
-    def _compile(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
-        return value
 
 
 def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:

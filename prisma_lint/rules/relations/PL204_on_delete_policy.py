@@ -55,13 +55,12 @@ model Reading {
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Optional
-
-from pydantic import Field
 
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic, Severity
-from prisma_lint.rules.base import RuleContext, RuleOptions
+from prisma_lint.rules.base import RuleContext, RuleOptions, option
 from prisma_lint.rules.shared.facts import block_facts
 from prisma_lint.rules.shared.indexes import fk_fields, matches_pattern, owner_by_name
 
@@ -71,18 +70,19 @@ CATEGORY = "relations"
 SEVERITY = "warning"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    owned: list[str] = Field(
+    owned: list[str] = option(
         [],
         description=(
             "relations whose child is owned by the parent and must use `Cascade`; each entry is a "
             "glob matched against `Child.relationField` or `Child` (all relations of that model), "
             'e.g. `"ChatMessage.visit"`, `"*Line"`.'))
-    not_owned: list[str] = Field(
+    not_owned: list[str] = option(
         [],
         description=(
             "relations (same patterns) whose parent must not take its children with it: `Restrict`."))
-    heuristic: bool = Field(True, description="treat a child named after its parent model as owned.")
+    heuristic: bool = option(True, description="treat a child named after its parent model as owned.")
 
 
 def _ownership(options: Options, child: str, field: str, parent: Optional[str]) -> Optional[bool]:

@@ -43,9 +43,9 @@ model Patient {
 
 from __future__ import annotations
 
-from pydantic import Field
+from dataclasses import dataclass
 
-from prisma_lint.rules.base import RuleOptions
+from prisma_lint.rules.base import RuleOptions, option
 
 CODE = "PL003"
 NAME = "unused-suppression"
@@ -53,10 +53,11 @@ CATEGORY = "schema"
 SEVERITY = "warning"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
-    allow_blanket: bool = Field(
+    allow_blanket: bool = option(
         False, description="accept directives and npm ignore comments that name no rule.")
-    allow_unclosed: bool = Field(
+    allow_unclosed: bool = option(
         False, description="accept a `prisma-lint-disable` that runs to the end of the file.")
 
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Iterable, Mapping, Optional, Sequence, Union
 
-from pydantic import AfterValidator
-
-from prisma_lint.rules.shared.grammatical_number import plural
+from prisma_lint.rules.options import Check
 
 __all__ = [
     "is_regex_string",
@@ -102,17 +100,17 @@ def _valid_regex(entry: str) -> str:
     return entry
 
 
-NameOrRegex = Annotated[str, AfterValidator(_valid_slashed)]
+NameOrRegex = Annotated[str, Check(_valid_slashed)]
 """A name taken as it is, or a `"/regex/"` searched for: an entry of an allow list (`matches_allow_list`)
 or of a list of prefixes (`trim_prefix`)."""
 
 AllowList = list[NameOrRegex]
 Prefixes = Union[NameOrRegex, list[NameOrRegex]]
 
-NamePattern = Annotated[str, AfterValidator(_valid_name_pattern)]
+NamePattern = Annotated[str, Check(_valid_name_pattern)]
 """A field-name pattern as the npm prisma-lint reads one: see `name_pattern`."""
 
-Regex = Annotated[str, AfterValidator(_valid_regex)]
+Regex = Annotated[str, Check(_valid_regex)]
 """A JavaScript regular expression (e.g. a compound word), compiled with `js_regex`."""
 
 
@@ -215,6 +213,9 @@ def to_snake_case(name: str, compound_words: Sequence[str] = (), trim: str = "",
         result = result[:-1]
     result = re.sub(r"_+", "_", result)
     if pluralize:
+        # The English tables load only for the rules that pluralise (not in the default preset).
+        from prisma_lint.rules.shared.grammatical_number import plural
+
         result = plural(result, irregular_plurals)
     return result.upper() if upper else result
 

@@ -40,10 +40,13 @@ def dump_diagnostic(d: Diagnostic) -> list:
             d.fix_hint, [[e.start, e.end, e.replacement] for e in d.edits], d.unsafe_fix]
 
 
+_SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup, not an Enum call per row
+
+
 def load_diagnostic(row: list) -> Diagnostic:
     path, line, column, end_line, end_column, code, rule, severity, message, fix_hint, edits, unsafe = row
-    return Diagnostic(path, line, column, end_line, end_column, code, rule, Severity(severity), message, fix_hint,
-                      tuple(Edit(start, end, text) for start, end, text in edits), unsafe)
+    return Diagnostic(path, line, column, end_line, end_column, code, rule, _SEVERITIES[severity], message, fix_hint,
+                      tuple(Edit(start, end, text) for start, end, text in edits) if edits else (), unsafe)
 
 
 class ResultCache:

@@ -35,6 +35,7 @@ def platform(tmp_path: Path, monkeypatch) -> Path:
                   "  // prisma-lint-disable-next-line PL604 -- the encounter id is a uuid here on purpose")
     insert_before(tmp_path / IMAGING, "model ImagingOrder {", "// prisma-lint-disable-next-line PL101")
     monkeypatch.setattr(parallel_module, "MIN_BYTES", 0)  # the platform (68 KB) is split too
+    monkeypatch.setattr(parallel_module, "MIN_BYTES_SENDING_ASTS", 0)
     return tmp_path
 
 
@@ -167,8 +168,11 @@ def test_a_single_small_schema_is_linted_in_this_process(tmp_path: Path, capsys,
     assert run(capsys, "-j", "4", "services/api/prisma/schema.prisma")[0] == 1
     # Two small schemas: less than MIN_BYTES of text.
     assert run(capsys, "-j", "4", "services/api", "services/auth-service")[0] == 1
-    monkeypatch.setattr(parallel_module, "MIN_BYTES", 10_000_000)
+    # The platform (68 KB, 8 services) under the default preset: the ASTs would have to be sent back.
     assert run(capsys, "-j", "4", "services")[0] == 1
+    monkeypatch.setattr(parallel_module, "MIN_BYTES_SENDING_ASTS", 0)
+    monkeypatch.setattr(parallel_module, "MIN_BYTES", 10_000_000)
+    assert run(capsys, "--select", "PL101", "-j", "4", "services")[0] == 1
 
 
 def test_jobs_must_be_positive(platform: Path, capsys) -> None:

@@ -157,9 +157,19 @@ class Project:
     def _by_file(self) -> dict[Path, Service]:
         return {f.resolve(): s for s in self.services for f in s.schema_files}
 
+    @cached_property
+    def _by_path(self) -> dict[str | Path, Optional[Service]]:
+        return {}
+
     def service_of(self, path: str | Path) -> Optional[Service]:
         """The service a file belongs to: one of its schema files, or any file under its `prisma/`
-        folder (a migration) or its root."""
+        folder (a migration) or its root. Remembered per path: reports ask once per finding, and
+        resolving a path costs a system call per part of it (75,000 findings: 2.3 s)."""
+        if path not in self._by_path:
+            self._by_path[path] = self._find_service_of(path)
+        return self._by_path[path]
+
+    def _find_service_of(self, path: str | Path) -> Optional[Service]:
         resolved = _resolved(Path(path))
         found = self._by_file.get(resolved)
         if found is not None:

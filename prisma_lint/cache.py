@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Optional
 
@@ -90,6 +89,8 @@ class ResultCache:
             pass  # a full disk or a read-only folder: the next run lints again
 
     def _write(self, target: Path, text: str) -> None:
+        import tempfile  # with shutil and random, 3-5 ms of start-up: only a run that writes an entry pays it
+
         fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -83,7 +82,8 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-_Strings = Annotated[list[str], Check(_one_or_many, mode="before")]  # `"x"` is read as `["x"]`
+_ONE_OR_MANY = Check(_one_or_many, mode="before")  # `"x"` is read as `["x"]`
+_Strings = Annotated[list[str], _ONE_OR_MANY]
 _FILE_FORMAT = {"extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}
 
 
@@ -91,7 +91,7 @@ _FILE_FORMAT = {"extra": "forbid", "alias_generator": _kebab, "populate_by_name"
 class _Section:
     __pydantic_config__ = _FILE_FORMAT
 
-    select: Annotated[Optional[list[str]], Check(_one_or_many, mode="before")] = None
+    select: Annotated[Optional[list[str]], _ONE_OR_MANY] = None
     extend_select: _Strings = field(default_factory=list)
     ignore: _Strings = field(default_factory=list)
     rules: dict[str, Any] = field(default_factory=dict)
@@ -306,6 +306,8 @@ def _read_table(path: Path) -> Optional[dict[str, Any]]:
         raise ConfigError(path, "", f"line {line}, column {column}: not UTF-8 text (byte 0x{raw[error.start]:02x}); "
                                     "save the file as UTF-8") from None
     if path.name in (".prismalintrc.json", ".prismalintrc") or path.suffix == ".json":
+        import json
+
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
@@ -334,7 +336,7 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
 
 def _validate(table: dict[str, Any], path: Optional[Path], preset: bool = False) -> ConfigFile:
     if preset:
-        # A preset ships with prisma-lint and is checked by its tests (tests/test_config.py): read as
+        # A preset ships with prisma-lint and is checked by its tests (tests/test_startup.py): read as
         # it is, without importing pydantic into a run that has no config file of its own.
         return ConfigFile(**{key.replace("-", "_"): value for key, value in table.items()})
     try:

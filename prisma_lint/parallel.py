@@ -35,13 +35,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Optional
 
-from prisma_lint import transfer
+# multiprocessing, concurrent.futures and the AST transfer (pickle) are imported where a run forks:
+# together about 12 ms of the start-up of every run, most of which stays in one process.
 from prisma_lint.linter import LintedPart, LintResult, RunPlan, finish_run, lint_part
 from prisma_lint.project import SchemaUnit
 
@@ -74,6 +73,8 @@ def default_jobs() -> int:
 def can_split(plan: RunPlan, texts: dict[str, str], jobs: Optional[int], whole_project: bool) -> bool:
     if jobs is None or jobs < 2 or len(plan.groups) < 2:
         return False
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return False
     return sum(len(text) for text in texts.values()) >= (MIN_BYTES_SENDING_ASTS if whole_project else MIN_BYTES)
@@ -101,6 +102,8 @@ def _parts(groups: list[tuple[int, list[Path]]], texts: dict[str, str], jobs: in
 def _lint_and_send(index: int, whole_project: bool) -> bytes:
     """In a forked process: lint part `index` and send what the parent needs. Units go without their
     texts (the parent has them)."""
+    from prisma_lint import transfer
+
     plan = _JOB["plan"]
     part = lint_part(plan, _JOB["parts"][index], _JOB["texts"])
     if whole_project:  # the ASTs and the schema-scope findings; the parent finishes the run
@@ -114,6 +117,8 @@ def _lint_and_send(index: int, whole_project: bool) -> bytes:
 
 
 def _received_part(data: bytes, texts: dict[str, str]) -> LintedPart:
+    from prisma_lint import transfer
+
     units, owners, checked, syntax, files, failed = transfer.loads(data)
     return LintedPart([SchemaUnit(path, schema, {name: texts[name] for name in names}, service)
                        for path, schema, names, service in units], owners, checked, syntax, files, failed)
@@ -121,6 +126,8 @@ def _received_part(data: bytes, texts: dict[str, str]) -> LintedPart:
 
 def _joined(plan: RunPlan, mine: LintResult, sent: list[bytes], texts: dict[str, str]) -> LintResult:
     """This process's result and the others', as one run with no project (see `lint_parallel`)."""
+    from prisma_lint import transfer
+
     for data in sent:
         diagnostics, suppressed, units, files, rules_run, internal_errors = transfer.loads(data)
         mine.diagnostics.extend(diagnostics)
@@ -145,6 +152,9 @@ def lint_parallel(plan: RunPlan, texts: dict[str, str], jobs: int, whole_project
     parts = _parts(plan.groups, texts, min(jobs, len(plan.groups)), whole_project)
     if len(parts) < 2:
         return finish_run(plan, [lint_part(plan, plan.groups, texts)])
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     _JOB.update(plan=plan, parts=parts, texts=texts)
     try:
         with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -163,7 +163,9 @@ def test_a_single_small_schema_is_linted_in_this_process(tmp_path: Path, capsys,
         def __init__(self, *args, **kwargs) -> None:
             raise AssertionError("a process pool was started")
 
-    monkeypatch.setattr(parallel_module, "ProcessPoolExecutor", NoPool)
+    import concurrent.futures  # parallel.py imports the pool where it forks
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoPool)
     # One schema, whatever its size.
     assert run(capsys, "-j", "4", "services/api/prisma/schema.prisma")[0] == 1
     # Two small schemas: less than MIN_BYTES of text.

@@ -17,7 +17,8 @@ Steps:
    on every variant, runs interleaved (ours, theirs, ours, ...), median (min-max) of 3 runs (1 at >= 10,000
    models with --quick), a time limit per run (300 s by default).
 5. Project: the result cache (first run with an empty cache, then a repeat run) and --jobs (-j 1 against
-   -j <cores>, outputs compared) on the 100-schema project, with the npm tool on the same folder.
+   -j <cores>, with the default preset and with the npm config, outputs compared, with the CPU time of
+   each process) on the 100-schema project, with the npm tool on the same folder.
 
 Every command is timed by a small wrapper process (`python -c`) that starts it, waits for it and prints
 the wall time and `getrusage(RUSAGE_CHILDREN).ru_maxrss`, so the peak RSS is the measured process's own,
@@ -412,13 +413,43 @@ def make_project(count: int) -> Path:
     return root
 
 
+# The CLI run in-process, its report written to a file; prints the exit code and the CPU time of this
+# process and of the processes it started (`--jobs`). argv: report path, then the CLI's arguments.
+CPU_SCRIPT = r"""
+import json, resource, sys
+from prisma_lint.cli import main
+rc = main(sys.argv[2:] + ["--output-file", sys.argv[1]])
+own, others = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(json.dumps({"rc": rc, "own": own.ru_utime + own.ru_stime, "others": others.ru_utime + others.ru_stime}))
+"""
+
+
+def cpu_run(args: list[str], cwd: Path, timeout: float) -> tuple[str, dict]:
+    """`prisma-lint ARGS` in-process (CPU_SCRIPT): its report, and the CPU seconds of the process itself
+    (`own`) and of its worker processes (`others`)."""
+    fd, report_file = tempfile.mkstemp(prefix="report-", suffix=".txt", dir=OUT)
+    os.close(fd)
+    try:
+        done = subprocess.run([PY, "-c", CPU_SCRIPT, report_file, *args], cwd=cwd, capture_output=True, text=True,
+                              timeout=timeout)
+        try:
+            figures = json.loads(done.stdout.strip().splitlines()[-1])
+        except (IndexError, ValueError):
+            figures = {"error": done.stderr.strip()[-500:]}
+        return Path(report_file).read_text(encoding="utf-8", errors="replace"), figures
+    finally:
+        os.unlink(report_file)
+
+
 def project_section(ours_ok: bool, theirs: list[str] | None, timeout: float) -> dict:
     """The result cache and --jobs on a project of PROJECT_SCHEMAS schemas (median of 3, interleaved).
 
     cache: `prisma-lint FILES` (default preset, which has project-scope rules) with an empty cache, then
-    again with the cache it wrote. jobs: `prisma-lint --no-cache --config prismalintrc.json FILES` (no
-    project-scope rule, so the run can be split) with -j 1 and with -j <cores>; their outputs must be
-    identical. theirs: npm prisma-lint on the same files with the same config."""
+    again with the cache it wrote. jobs, with `--no-cache`: the default preset (project-scope rules: the
+    other processes send their ASTs back) and `--config prismalintrc.json` (none: each process finishes
+    its own part), each with -j 1 and with -j <cores>; outputs must be identical. Each of these four is
+    also run in-process once per round for its report and its CPU time (own process / the others).
+    theirs: npm prisma-lint on the same files with the same config."""
     root = make_project(PROJECT_SCHEMAS)
     size = sum(p.stat().st_size for p in root.rglob("*.prisma")) / 1e6
     cores = os.cpu_count() or 1
@@ -430,30 +461,49 @@ def project_section(ours_ok: bool, theirs: list[str] | None, timeout: float) -> 
     # The files named one by one, as a shell expands services/*/prisma/schema.prisma (benchmarks/out/ is
     # git-ignored, and folders skip git-ignored files).
     files = sorted(str(p.relative_to(root)) for p in root.glob("services/*/prisma/schema.prisma"))
-    modes = {
-        "first": [str(OUR_CLI), *files],
-        "repeat": [str(OUR_CLI), *files],
-        "j1": [str(OUR_CLI), "--no-cache", "-j", "1", "--config", str(CONFIG), *files],
-        "jN": [str(OUR_CLI), "--no-cache", "-j", str(cores), "--config", str(CONFIG), *files],
+    jobs_args = {
+        "default-j1": ["--no-cache", "-j", "1", *files],
+        "default-jN": ["--no-cache", "-j", str(cores), *files],
+        "config-j1": ["--no-cache", "-j", "1", "--config", str(CONFIG), *files],
+        "config-jN": ["--no-cache", "-j", str(cores), "--config", str(CONFIG), *files],
     }
+    modes = {"first": [str(OUR_CLI), *files], "repeat": [str(OUR_CLI), *files],
+             **{name: [str(OUR_CLI), *args] for name, args in jobs_args.items()}}
     if theirs:
         modes["theirs"] = theirs + ["-c", str(CONFIG), *files]
     runs: dict[str, list[dict]] = {name: [] for name in modes}
-    outputs: dict[str, set[str]] = {"j1": set(), "jN": set()}
+    outputs: dict[str, set[str]] = {name: set() for name in jobs_args}
+    cpu: dict[str, list[dict]] = {name: [] for name in jobs_args}
     for _ in range(LINT_REPS):
         for name, cmd in modes.items():
             if name == "first":
                 shutil.rmtree(cache, ignore_errors=True)
             wrapped = ["env", *(f"{k}={v}" for k, v in env_cache.items()), *cmd]
             runs[name].append(measure(wrapped, timeout, cwd=root))
-            if name in outputs:
-                done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=timeout)
-                outputs[name].add(done.stdout)
+            if name in jobs_args:
+                output, figures = cpu_run(jobs_args[name], root, timeout)
+                outputs[name].add(output)
+                cpu[name].append(figures)
     results = {name: summarize(rs) for name, rs in runs.items()}
-    results["identical"] = len(outputs["j1"] | outputs["jN"]) == 1
+    for preset in ("default", "config"):
+        results[f"{preset}-identical"] = len(outputs[f"{preset}-j1"] | outputs[f"{preset}-jN"]) == 1
+    for name, figures in cpu.items():
+        good = [f for f in figures if "own" in f]
+        if good:
+            best = min(good, key=lambda f: f["own"])
+            results[name]["cpu_own"], results[name]["cpu_others"] = best["own"], best["others"]
+            results[name]["cpu_own_range"] = (min(f["own"] for f in good), max(f["own"] for f in good))
     for name in modes:
-        log(f"  {name:<7} {fmt_range(results[name], timeout)} s  peak {fmt_mb(results[name])} MB")
-    log(f"  -j 1 and -j {cores} outputs identical: {results['identical']}")
+        res = results[name]
+        line = f"  {name:<10} {fmt_range(res, timeout)} s  peak {fmt_mb(res)} MB"
+        if "cpu_own" in res:
+            low, high = res["cpu_own_range"]
+            line += f"  CPU: this process {low:.2f}-{high:.2f} s, the others {res['cpu_others']:.2f} s"
+        log(line)
+    for preset in ("default", "config"):
+        log(f"  {preset}: -j 1 and -j {cores} outputs identical: {results[f'{preset}-identical']}")
+    log("  (CPU: in-process runs, min-max of this process's own CPU time; the others: its worker processes,"
+        " in the run with the least; with -j N, this process's CPU time bounds the wall time on idle cores from below)")
     return results
 
 
@@ -522,11 +572,14 @@ def report(sizes, parse_res, lint_res, project_res, timeout, theirs_desc) -> lis
         speedup = first["s"] / repeat["s"]
         checks.append((f"cache: first / repeat run >= {T_CACHE_SPEEDUP}x ({PROJECT_SCHEMAS} schemas)",
                        speedup >= T_CACHE_SPEEDUP, f"{speedup:.1f}x ({first['s']:.3f} s -> {repeat['s']:.3f} s)"))
-    j1, jn = project_res.get("j1"), project_res.get("jN")
-    if j1 and jn and "s" in j1 and "s" in jn:
-        checks.append((f"parallel: -j {os.cpu_count()} reports what -j 1 does ({PROJECT_SCHEMAS} schemas)",
-                       project_res.get("identical"),
-                       f"-j 1 {j1['s']:.3f} s, -j {os.cpu_count()} {jn['s']:.3f} s ({j1['s'] / jn['s']:.2f}x)"))
+    for preset in ("default", "config"):
+        j1, jn = project_res.get(f"{preset}-j1"), project_res.get(f"{preset}-jN")
+        if j1 and jn and "s" in j1 and "s" in jn:
+            cpu = (f"; CPU of the first process {j1['cpu_own']:.2f} -> {jn['cpu_own']:.2f} s "
+                   f"({j1['cpu_own'] / jn['cpu_own']:.2f}x)") if "cpu_own" in j1 and "cpu_own" in jn else ""
+            checks.append((f"parallel ({preset}): -j {os.cpu_count()} reports what -j 1 does ({PROJECT_SCHEMAS} schemas)",
+                           project_res.get(f"{preset}-identical"),
+                           f"-j 1 {j1['s']:.3f} s, -j {os.cpu_count()} {jn['s']:.3f} s ({j1['s'] / jn['s']:.2f}x){cpu}"))
 
     log("\n== targets ==")
     unmeasured = 0

@@ -4,21 +4,23 @@ one process would report.
 A run is three steps (linter.py): plan it, lint each schema group alone (read, parse, schema-scope
 rules: `lint_part`), then finish it (project-scope rules over the whole project, then suppressions and
 unused-directive reports: `finish_run`). The middle step is most of the work: on 100 realistic schemas
-under the default preset, reading and parsing took 1.09 s and the schema-scope rules 0.84 s of CPU time,
-against 0.30 s for the project-scope rules and 0.1 s for the rest. The schema groups, in the linter's
-order, are cut into N contiguous parts; this process lints the first part itself while N - 1 forked
-processes lint the others. Then, one of two ways:
+(2.4 MB) under the default preset, 1.2-1.4 s of CPU time, against 0.23 s for the project-scope rules
+(PL606 0.17 s) and 0.1 s for the rest of `finish_run`. The schema groups, in the linter's order, are
+cut into N contiguous parts; this process lints the first part itself while N - 1 forked processes lint
+the others. Then, one of two ways:
 
 * The run needs the whole project (a project-scope rule is enabled, as in the default preset; or the
   project settings, checked against every schema; or the caller reports the project: JSON, Markdown,
   `--graph`). Each process sends back its ASTs and schema-scope findings (prisma_lint.transfer, a
   pickle of our own), and this process finishes the run as a serial run would, with every AST at hand.
-  Sending is not free: dumping costs the sender about 0.45x of what parsing and checking cost it, and
-  loading costs the receiver about 0.17x. So the first part, which is not sent, is larger than the
-  others (`_SENDING`), and the loads, the project-scope rules and the suppressions are the serial
-  share of the run.
+  Sending is not free: for those 100 schemas dumping costs 0.9 s (0.6x of linting them) and loading
+  0.3 s. So the first part, which is not sent, is larger than the others (`_SENDING`), and the loads,
+  the project-scope rules and the suppressions are the serial share of the run. Measured (CPU time of
+  the first process, whole CLI, `benchmarks/run.py`): 1.55-1.69 s with `-j 1`, 1.39-1.59 s with
+  `-j 2`; start-up, loads and `finish_run` are 0.8-0.9 s of the latter.
 * Otherwise each process finishes its own part (suppressions are per file) and sends only its
   findings; the result then has no project, and the other processes' units no AST (`schema` is None).
+  Measured as above with the npm config: 1.20-1.40 s with `-j 1`, 0.73-0.80 s with `-j 2`.
 
 Either way the findings are then sorted as the linter sorts them, and suppressed findings, files and
 units are in the order one process gives them.
@@ -54,9 +56,9 @@ __all__ = ["default_jobs", "lint_parallel", "lint_serial_or_parallel", "can_spli
 MIN_BYTES = 64_000
 MIN_BYTES_SENDING_ASTS = 500_000
 
-# What sending a part's results costs its process, relative to linting it (dumping 0.78-0.88 s against
-# 1.93 s of parsing and schema-scope rules on 100 realistic schemas): the first part, linted here and
-# not sent, is that much larger than each of the others, so that every process ends about together.
+# What sending a part's ASTs costs its process, relative to linting it (dumping 0.9 s against 1.2-1.4 s
+# of parsing and schema-scope rules on 100 realistic schemas): the first part, linted here and not sent,
+# is that much larger than each of the others, so that every process ends about together.
 _SENDING = 0.6
 
 # What the forked processes need, set before the pool forks (inherited, never pickled).

@@ -3,16 +3,18 @@
 diagnostics, `loads(data)` reads it.
 
 Plain pickle is slow at it: the slotted dataclasses (nodes, diagnostics) go through a Python
-`__getstate__`/`__setstate__` each, and a `Span` through its `__getnewargs__`. Here a pickler of our own (its `dispatch_table`; nothing is
-registered globally, so other pickling and `copy` are untouched) reduces each of them to its class and
-its field values, and a span to
+`__getstate__`/`__setstate__` each, and a `Span` is rebuilt through its Python `__new__`. Here a
+pickler of our own (its `dispatch_table`; nothing is registered globally, so other pickling and `copy`
+are untouched) reduces each of them to its class and its field values, and a span to
 `tuple.__new__(Span, values)`; loading then builds each node with one constructor call, as the parser
 does. The garbage collector is paused meanwhile, as the parser pauses it (parser.parser._no_gc): the
 collector would otherwise scan the growing heap again and again (dumping took 2.3-3.4 s instead of 0.8).
 
-Measured on 100 realistic schemas (3.4 MB of text, 215,000 nodes and 306,000 spans, 13.6 MB pickled),
-CPU time: parsing them 1.05 s, dumping 0.78-0.88 s, loading 0.32-0.41 s. So a process that receives
-ASTs spends about a third of what parsing them would cost, and the one that sends them most of it again.
+Measured on 100 realistic schemas (2.4 MB of text, 215,000 nodes and 306,000 spans, 13.6 MB pickled),
+CPU time: parsing them 1.05 s (with the LALR parser of the time), dumping 0.8-0.9 s, loading
+0.3-0.4 s. So a process that receives ASTs spends about a third of what parsing them would cost, and
+the one that sends them about as much as parsing them again: worth it only where parsing comes with
+the schema-scope rules and the receiver has other work to do meanwhile (prisma_lint.parallel).
 """
 
 from __future__ import annotations

@@ -62,8 +62,8 @@ _LONG_QUOTE = re.compile(r"`([^`]{%d,})`" % (MAX_QUOTE + 1))
 def shorten(text: str) -> str:
     """`text` with each backtick-quoted part longer than MAX_QUOTE characters cut in the middle (`…`),
     and then the whole cut to MAX_MESSAGE characters."""
-    if len(text) <= MAX_QUOTE:
-        return text
+    if len(text) <= MAX_QUOTE or (len(text) <= MAX_MESSAGE and _LONG_QUOTE.search(text) is None):
+        return text  # most messages: nothing to cut
     head, tail = MAX_QUOTE * 3 // 4, MAX_QUOTE // 4 - 1
     text = _LONG_QUOTE.sub(lambda m: f"`{m.group(1)[:head]}…{m.group(1)[-tail:]}`", text)
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
@@ -88,9 +88,13 @@ class Diagnostic:
 
     def __post_init__(self) -> None:
         if len(self.message) > MAX_QUOTE:
-            object.__setattr__(self, "message", shorten(self.message))
+            message = shorten(self.message)
+            if message is not self.message:
+                object.__setattr__(self, "message", message)
         if self.fix_hint is not None and len(self.fix_hint) > MAX_QUOTE:
-            object.__setattr__(self, "fix_hint", shorten(self.fix_hint))
+            fix_hint = shorten(self.fix_hint)
+            if fix_hint is not self.fix_hint:
+                object.__setattr__(self, "fix_hint", fix_hint)
 
     @property
     def fixable(self) -> bool:

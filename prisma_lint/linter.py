@@ -160,6 +160,8 @@ def _npm_ignore_filter(schema: Schema, ignores: NpmIgnores, registry: Registry):
         if found:
             scopes.append((block.span, found, False))
         for f in getattr(block, "fields", ()):
+            if not f.documentation:
+                continue  # no comment to read (most fields)
             found = ignores.for_field(f)
             if found:
                 scopes.append((f.span, found, True))

@@ -397,13 +397,12 @@ class _FieldBlock:
 
     @property
     def primary_key(self) -> Optional[Index]:
-        """The primary key: a field's `@id` or the block's `@@id`."""
-        for f in self.fields:  # type: ignore[attr-defined]
-            attribute = f.attribute("id")
-            if attribute is not None:
-                return Index.from_field_attribute("id", f, attribute)
-        attribute = self.attribute("id")
-        return Index.from_block_attribute("id", attribute) if attribute is not None else None
+        """The primary key: a field's `@id` or the block's `@@id` (the first `id` of `indexes`, which
+        lists the fields' constraints first)."""
+        for index in _INDEXES.get(self, _FieldBlock._read_indexes):
+            if index.type == "id":
+                return index
+        return None
 
     @property
     def indexes(self) -> list[Index]:

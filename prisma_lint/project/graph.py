@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["CrossReference", "UnresolvedReference", "DependencyGraph", "reference_target_name"]
 
 _ID_SUFFIX = re.compile(r"^(?P<base>[A-Za-z][A-Za-z0-9_]*?)(?:Id|_id)$")
+_ID_ENDINGS = ("Id", "_id")  # every field name `_ID_SUFFIX` matches ends with one of these
 
 
 def reference_target_name(field_name: str) -> Optional[str]:
@@ -116,13 +117,18 @@ class DependencyGraph:
         declared = project.settings.references
         references: list[CrossReference] = []
         unresolved_fields: dict[str, list[tuple["Service", Model, Field]]] = {}
-        for service in project.services:
+        # A field can hold the id of another service's model only where there is another service, or
+        # where `references` names the service: one schema on its own has no edges to look for.
+        searched = project.services if len(project.services) > 1 or declared else []
+        for service in searched:
             for model in service.models:
                 relation_scalars = None
                 for f in model.fields:
+                    entry = declared.get(f.name)
+                    if entry is None and not f.name.endswith(_ID_ENDINGS):
+                        continue  # the quick test before the pattern: most fields are no reference
                     if not f.is_scalar_type or f.list:
                         continue
-                    entry = declared.get(f.name)
                     target_name = entry.model if entry is not None else reference_target_name(f.name)
                     if target_name is None:
                         continue

@@ -55,7 +55,7 @@ from prisma_lint.ast.printer import print_attribute, print_expression
 from prisma_lint.diagnostics import Diagnostic, Edit
 from prisma_lint.fixes.builders import add_member, append_attribute, field_line, rename_field, source_text
 from prisma_lint.rules.base import RuleContext, RuleOptions, option
-from prisma_lint.rules.shared.facts import schema_facts
+from prisma_lint.rules.shared.facts import block_facts, schema_facts
 
 CODE = "PL301"
 NAME = "missing-audit-columns"
@@ -161,6 +161,8 @@ def _new_column(options: Options, created: bool) -> str:
 
 def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     options = ctx.options
+    audit_columns = ((options.created_at, _created_problem, _expected_created(options)),
+                     (options.updated_at, _updated_problem, _expected_updated(options)))
     for model in schema.models:
         if any(fnmatch.fnmatchcase(model.name, p) for p in options.ignore_models):
             continue
@@ -169,13 +171,11 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
         edits: Optional[list[Edit]] = []  # None: no fix (a reference in another file)
         unsafe = False
         text = source_text(ctx, model.span)
-        for name, problem, expected in (
-            (options.created_at, _created_problem, _expected_created(options)),
-            (options.updated_at, _updated_problem, _expected_updated(options)),
-        ):
+        fields = block_facts(model).fields
+        for name, problem, expected in audit_columns:
             if not name:
                 continue
-            f = model.field(name)
+            f = fields.get(name)
             if f is not None:
                 message = problem(f, options)
                 if message is not None:

@@ -45,6 +45,7 @@ from typing import Iterator
 from prisma_lint.ast.nodes import Schema
 from prisma_lint.diagnostics import Diagnostic
 from prisma_lint.rules.base import RuleContext, RuleOptions, option
+from prisma_lint.rules.shared.facts import block_facts
 
 CODE = "PL304"
 NAME = "missing-unique-business-key"
@@ -72,8 +73,9 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     options = ctx.options
     for model in schema.models:
         indexes = None
+        fields = block_facts(model).fields
         for column in options.columns:
-            f = model.field(column)
+            f = fields.get(column)
             if f is None or f.list or (f.optional and not options.include_optional):
                 continue
             target = schema.resolve_type(f)

@@ -113,7 +113,8 @@ def _map_argument(attribute: Attribute) -> Optional[StringValue]:
 
 def _columns(model: Model, names: Sequence[str]) -> Optional[tuple[str, ...]]:
     """The database names of these fields; None when one is not a field of the model."""
-    if any(model.field(name) is None for name in names):
+    fields = block_facts(model).fields
+    if any(name not in fields for name in names):
         return None
     return model.column_names(names)
 

@@ -68,8 +68,11 @@ def _listed(values: list[str]) -> str:
 
 def check(project: Project, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
     options = ctx.options
+    parsed = [s for s in project.services if s.parsed]
+    if len(parsed) < 2:
+        return  # an enum shared by no other service cannot drift
     owners: dict[str, list] = {}
-    for service in by_deployment(project, [s for s in project.services if s.parsed]):
+    for service in by_deployment(project, parsed):
         for enum in service.enums:
             owners.setdefault(enum.name, []).append((service, enum))
     for name, definitions in sorted(owners.items()):

@@ -76,8 +76,11 @@ def _shape(f: Field) -> str:
 
 
 def check(project: Project, ctx: RuleContext) -> Iterator[Diagnostic]:
+    parsed = [s for s in project.services if s.parsed]
+    if len(parsed) < 2:
+        return  # a table shared by no other service cannot drift
     tables: dict[str, list[tuple[Service, Model]]] = {}
-    for service in by_deployment(project, [s for s in project.services if s.parsed]):
+    for service in by_deployment(project, parsed):
         for model in service.models:
             tables.setdefault(model.database_name, []).append((service, model))
     for table, models in sorted(tables.items()):

@@ -106,7 +106,7 @@ def check(schema: Schema, ctx: RuleContext[Options]) -> Iterator[Diagnostic]:
             written = relation.attribute.arg("onDelete", None)
             span = written.span if written is not None else f.name_span
             action = relation.on_delete
-            required_columns = [c.name for c in fk_fields(block, f) if not c.optional]
+            required_columns = [c.name for c in fk_fields(block, f, relation) if not c.optional]
             if action == "SetNull" and (required_columns or not f.optional):
                 columns = ", ".join(f"`{c}`" for c in required_columns) or "its foreign key"
                 yield ctx.diagnostic(

@@ -54,7 +54,11 @@ def _suggestion(name: str, known: list[str]) -> str | None:
 
 def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
     known: list[str] | None = None
+    # The type names that resolve (as `schema.resolve_type` resolves them), or are missing (None).
+    resolved = {None, *SCALAR_TYPES, *(b.name for b in schema.blocks if b.kind not in ("datasource", "generator"))}
     for block in schema.field_blocks():
+        if resolved.issuperset([f.type for f in block.fields]):
+            continue
         for f in block.fields:
             if f.type is None or schema.resolve_type(f) is not None:
                 continue

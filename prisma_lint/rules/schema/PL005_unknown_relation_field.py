@@ -87,8 +87,9 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
         own_fields = block_facts(block).fields
         for f, relation in block_facts(block).relations:
             attribute = relation.attribute
-            fields = _items(attribute.arg("fields", None))
-            references = _items(attribute.arg("references", None))
+            named = attribute.named_args()
+            fields = _items(named.get("fields"))
+            references = _items(named.get("references"))
             for name, span in fields:
                 if name not in own_fields:
                     yield ctx.diagnostic(
@@ -103,8 +104,8 @@ def check(schema: Schema, ctx: RuleContext) -> Iterator[Diagnostic]:
                             span, f"Relation `{f.name}` names `{name}` in `references`, but {target.kind} "
                             f"`{target.name}` has no field `{name}`.",
                             fix_hint=_hint(name, [t.name for t in target.fields]))
-            has_fields = attribute.arg("fields", None) is not None
-            has_references = attribute.arg("references", None) is not None
+            has_fields = named.get("fields") is not None
+            has_references = named.get("references") is not None
             if (has_fields or has_references) and len(fields) != len(references):
                 yield ctx.diagnostic(
                     attribute.name_span,

@@ -39,7 +39,7 @@ class BlockFacts:
             for attribute in f.attributes:
                 names.add(attribute.name)
                 if attribute.name == "relation" and (not relations or relations[-1][0] is not f):
-                    relations.append((f, f.relation))  # type: ignore[arg-type]
+                    relations.append((f, Relation.from_attribute(attribute)))  # as `f.relation` reads it
         self.attribute_names = frozenset(names)
         self.relations: tuple[tuple[Field, Relation], ...] = tuple(relations)
         self.relation_scalars = frozenset(name for _f, relation in relations for name in relation.fields)

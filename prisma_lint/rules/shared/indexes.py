@@ -8,7 +8,7 @@ import fnmatch
 import re
 from typing import Iterable, Optional, Sequence
 
-from prisma_lint.ast.nodes import Field, Index, Model
+from prisma_lint.ast.nodes import Field, Index, Model, Relation
 from prisma_lint.rules.shared.facts import block_facts
 
 __all__ = ["usable_indexes", "is_covered", "index_hint", "owner_by_name", "matches_pattern", "fk_fields"]
@@ -50,13 +50,16 @@ def owner_by_name(child: str, parent: str) -> bool:
 
 def matches_pattern(patterns: Iterable[str], model: str, field: str) -> bool:
     """Whether `Model.field` or `Model` matches one of the glob patterns (case-sensitive)."""
+    if not patterns:
+        return False  # the usual empty option: no name to build
     qualified = f"{model}.{field}"
     return any(fnmatch.fnmatchcase(qualified, p) or fnmatch.fnmatchcase(model, p) for p in patterns)
 
 
-def fk_fields(model: Model, field: Field) -> list[Field]:
-    """The scalar fields named in a relation's `fields:` that exist on the model."""
-    relation = field.relation
+def fk_fields(model: Model, field: Field, relation: Optional[Relation] = None) -> list[Field]:
+    """The scalar fields named in a relation's `fields:` that exist on the model (`relation`: the
+    field's, when the caller has it already)."""
+    relation = relation if relation is not None else field.relation
     if relation is None:
         return []
     fields = block_facts(model).fields

@@ -33,14 +33,14 @@ class BlockFacts:
     def __init__(self, block) -> None:
         # Built from the last field back, so that where a name is repeated its first field wins.
         self.fields: dict[str, Field] = {f.name: f for f in reversed(block.fields)}
-        names: set[str] = set()
+        self.attribute_names = frozenset([attribute.name for f in block.fields for attribute in f.attributes])
         relations: list[tuple[Field, Relation]] = []
-        for f in block.fields:
-            for attribute in f.attributes:
-                names.add(attribute.name)
-                if attribute.name == "relation" and (not relations or relations[-1][0] is not f):
-                    relations.append((f, Relation.from_attribute(attribute)))  # as `f.relation` reads it
-        self.attribute_names = frozenset(names)
+        if "relation" in self.attribute_names:
+            for f in block.fields:
+                for attribute in f.attributes:
+                    if attribute.name == "relation":  # the first, as `f.relation` reads it
+                        relations.append((f, Relation.from_attribute(attribute)))
+                        break
         self.relations: tuple[tuple[Field, Relation], ...] = tuple(relations)
         self.relation_scalars = frozenset(name for _f, relation in relations for name in relation.fields)
 

@@ -667,7 +667,7 @@ def _read_relation(f: Field) -> Optional[Relation]:
     return Relation.from_attribute(attribute) if attribute is not None else None
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class Relation:
     """The arguments of one `@relation(...)`."""
 
@@ -694,7 +694,7 @@ class Relation:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class Index:
     """An index-like constraint with its field names (`block.column_names(index.fields)` gives the
     database columns).

@@ -21,11 +21,11 @@ def _source_lines(result: LintResult) -> dict[str, list[str]]:
 
 
 def _line(d: Diagnostic, color: bool) -> str:
+    if not color:  # one string built at once: a report can have tens of thousands of lines
+        return f"{d.path or '<string>'}:{d.line}:{d.column}: {d.code} [{d.rule}] {d.message}"
     where = f"{d.path or '<string>'}:{d.line}:{d.column}:"
     label = f"{d.code} [{d.rule}]"
-    if color:
-        return f"{_BOLD}{where}{_RESET} {_COLORS[d.severity]}{label}{_RESET} {d.message}"
-    return f"{where} {label} {d.message}"
+    return f"{_BOLD}{where}{_RESET} {_COLORS[d.severity]}{label}{_RESET} {d.message}"
 
 
 def render(result: LintResult, *, color: bool = False, show_source: bool = False, summary: bool = True) -> str:

@@ -20,13 +20,12 @@ be invalidated as often as a whole-run one, at the cost of a second code path.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import Optional, Union
 
 from prisma_lint import __version__
-from prisma_lint.cache import DEFAULT_FOLDER, ResultCache, dump_diagnostic, load_diagnostic
+from prisma_lint.cache import DEFAULT_FOLDER, ResultCache, dump_diagnostic, load_diagnostic, new_digest
 from prisma_lint.config import CliSelection, LintConfig
 from prisma_lint.linter import LintResult, Suppressed, lint_groups, plan_run, unit_path
 from prisma_lint.parallel import lint_serial_or_parallel
@@ -101,7 +100,7 @@ def lint_cached(groups: list[list[Path]], config: Union[LintConfig, CliSelection
     may also come back without a project, and its units' ASTs may be missing."""
     plan = plan_run(groups, config)
     configs, project_config, project = plan.configs, plan.project_config, plan.project
-    digest = hashlib.sha256()
+    digest = new_digest()
     _code_fingerprint(digest)
     texts: dict[str, str] = {}
     project_scope = False
@@ -158,7 +157,7 @@ def lint_cached(groups: list[list[Path]], config: Union[LintConfig, CliSelection
 
 
 def _project_view(result: LintResult) -> dict:
-    from prisma_lint.reporters.project import project_view
+    from prisma_lint.reporters.project_data import project_view
 
     return project_view(result)
 

@@ -1,8 +1,8 @@
 """Start-up: what a plain `prisma-lint FILE` imports, and that moving validation out of its way changed no
 answer (issue 10, target 1; the time itself is measured by benchmarks/, not here).
 
-A run with no config file imports neither pydantic (60 ms) nor importlib.metadata, networkx (70 ms) or
-lark: rule options, the file format and the project settings are dataclasses that pydantic validates only
+A run with no config file imports neither pydantic (60 ms) nor importlib.metadata, networkx (70 ms),
+lark or OpenSSL: rule options, the file format and the project settings are dataclasses that pydantic validates only
 when a config file sets them, the dependency graph needs networkx only when it has edges, and Lark only
 reads a schema with a syntax error.
 """
@@ -23,15 +23,17 @@ from prisma_lint.rules.registry import default_registry
 from prisma_lint.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("pydantic", "pydantic_core", "importlib.metadata", "networkx", "lark")
+# Imported only when needed: pydantic (with importlib.metadata, its plugin loader) to validate a config
+# file, networkx for a dependency graph with edges, lark for a syntax error, and OpenSSL (`_hashlib`,
+# 3.5 MB of memory) never: the cache key uses CPython's built-in SHA-256.
+HEAVY = ("pydantic", "pydantic_core", "importlib.metadata", "networkx", "lark", "_hashlib")
 
 # Runs the command line in a fresh interpreter, then reports which of HEAVY it imported.
 _WRAPPER = (
     "import json, sys\n"
     "from prisma_lint.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core', 'networkx', "
-    "'lark') or m == 'importlib.metadata')\n"
+    f"heavy = sorted(m for m in sys.modules if m in {HEAVY!r} or m.split('.')[0] in {HEAVY!r})\n"
     "sys.stderr.write('\\nIMPORTED ' + json.dumps(heavy) + '\\n')\n"
     "sys.exit(code)\n"
 )
@@ -41,6 +43,7 @@ def _run(args: list[str], cwd: Path, env_extra: dict[str, str] | None = None) ->
     import os
 
     env = {**os.environ, **(env_extra or {})}
+    env.pop("PRISMA_LINT_NO_CACHE", None)  # tests/conftest.py sets it; these runs say what they want
     done = subprocess.run([sys.executable, "-c", _WRAPPER, *args], cwd=cwd, capture_output=True, text=True,
                           env=env, timeout=120)
     body, _sep, tail = done.stderr.rpartition("\nIMPORTED ")
@@ -64,12 +67,13 @@ def schema_10(tmp_path: Path) -> Path:
 def test_a_run_without_config_imports_no_validation_graph_or_grammar_library(schema_10, tmp_path, cache) -> None:
     args = ["--no-cache", str(schema_10)] if cache == "--no-cache" else [str(schema_10)]
     env = {"PRISMA_LINT_CACHE_DIR": str(tmp_path / "cache")}
-    runs = 1 if cache == "--no-cache" else 2  # the second run answers from the cache
+    runs = 1 if cache == "--no-cache" else 2  # the first run writes the cache entry, the second reads it
     for _ in range(runs):
         code, out, err, imported = _run(args, tmp_path, env)
         assert code == 0, err
         assert "Found 0 errors, 0 warnings, 1 info" in out  # PL513: no migrations folder beside it
         assert imported == [], f"the default path imported {imported}"
+    assert (tmp_path / "cache").is_dir() == (cache == "cache")
 
 
 def test_a_syntax_error_still_loads_lark_and_is_reported(tmp_path) -> None:

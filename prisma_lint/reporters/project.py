@@ -1,7 +1,7 @@
 """The project part of a report: services, dependencies, deployment order, and the verification table
 (the migration strategy's "Schema Consistency Verification Results", computed from the findings).
 
-`project_report(result)` builds it as a pydantic model: `--format json` prints it as the `"project"`
+`project_report(result)` builds it as a pydantic model (from the plain data of `project_data`): `--format json` prints it as the `"project"`
 object, `--format markdown` renders it as tables, and `--project-json-schema` prints its JSON Schema.
 """
 
@@ -10,14 +10,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from prisma_lint.diagnostics import Diagnostic, Severity
 from prisma_lint.linter import LintResult
-from prisma_lint.project import Project
+from prisma_lint.reporters.project_data import project_view, service_of_finding
 
 __all__ = ["ASPECTS", "ServiceEntry", "DependencyEntry", "VerificationEntry", "ProjectReport", "project_report",
            "project_view", "json_schema", "service_of_finding", "mermaid", "dot"]
@@ -91,19 +89,6 @@ class ProjectReport(_Strict):
     verification: list[VerificationEntry]
 
 
-def service_of_finding(result: LintResult, diagnostic: Diagnostic) -> Optional[str]:
-    if diagnostic.path is None:
-        return None
-    if result.project is not None:
-        service = result.project.service_of(diagnostic.path)
-        return service.name if service is not None else None
-    # A cached run: the services' roots, as its report gave them (the deepest root holding the file).
-    path = Path(Project.relative(diagnostic.path))
-    roots = [(Path(s["root"]), s["name"]) for s in (result.project_view or {}).get("services", [])]
-    holding = [(len(root.parts), name) for root, name in roots if path.is_relative_to(root)]
-    return max(holding)[1] if holding else None
-
-
 def _decides(code: str, selectors: tuple[str, ...]) -> bool:
     return any(code == s or (len(s) < 5 and code.startswith(s)) for s in selectors)
 
@@ -125,39 +110,10 @@ def _verification(result: LintResult) -> list[VerificationEntry]:
     return rows
 
 
-def project_view(result: LintResult) -> dict:
-    """What the report says about the project besides the verification table, as plain data: kept with
-    a cached result (which has no parsed project), so a cached run reports the same."""
-    return project_report(result).model_dump(by_alias=True, exclude={"verification"})
-
-
 def project_report(result: LintResult) -> ProjectReport:
-    project = result.project
-    if project is None:
-        view = result.project_view or {"services": [], "dependencies": [], "deployment_order": []}
-        return ProjectReport.model_validate({**view, "verification": [v.model_dump() for v in _verification(result)]})
-    graph = project.graph
-    severities: dict[str, Counter] = {s.name: Counter() for s in project.services}
-    for d in result.diagnostics:
-        name = service_of_finding(result, d)
-        if name is not None:
-            severities[name][d.severity] += 1
-    outgoing = Counter(r.service.name for r in graph.references)
-    services = []
-    for service in project.services:
-        relations = sum(1 for m in service.models for f in m.fields if f.relation is not None and f.relation.fields)
-        counts = severities[service.name]
-        services.append(ServiceEntry(
-            name=service.name, root=project.relative(service.root),
-            schema=[project.relative(f) for f in service.schema_files], provider=service.provider,
-            models=len(service.models), enums=len(service.enums), migrations=len(service.migrations()),
-            relations=relations, references=outgoing[service.name], parsed=service.parsed,
-            errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], infos=counts[Severity.INFO]))
-    dependencies = [DependencyEntry(**{"from": a, "to": b, "via": [str(r) for r in via]})
-                    for a, b, via in graph.dependencies()]
-    return ProjectReport(services=services, dependencies=dependencies, deployment_order=graph.deployment_order(),
-                         declared_deployment_order=project.settings.deployment_order, cycles=graph.cycles(),
-                         verification=_verification(result))
+    view = project_view(result) if result.project is not None else (
+        result.project_view or {"services": [], "dependencies": [], "deployment_order": []})
+    return ProjectReport.model_validate({**view, "verification": [v.model_dump() for v in _verification(result)]})
 
 
 def json_schema() -> str:

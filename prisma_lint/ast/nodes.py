@@ -411,11 +411,9 @@ class _FieldBlock:
         return list(_INDEXES.get(self, _FieldBlock._read_indexes))
 
     def _read_indexes(self) -> tuple[Index, ...]:
-        found: list[Index] = []
-        for f in self.fields:  # type: ignore[attr-defined]
-            for attribute in f.attributes:
-                if attribute.name in ("id", "unique"):
-                    found.append(Index.from_field_attribute(attribute.name, f, attribute))
+        found = [Index.from_field_attribute(attribute.name, f, attribute)  # a comprehension: read per model
+                 for f in self.fields for attribute in f.attributes  # type: ignore[attr-defined]
+                 if attribute.name in ("id", "unique")]
         for attribute in self.attributes:  # type: ignore[attr-defined]
             if attribute.name in ("id", "unique", "index", "fulltext"):
                 found.append(Index.from_block_attribute(attribute.name, attribute))

@@ -5,7 +5,8 @@ looked a field up by name with a linear search, paid for it again (a 10,000-mode
 150,000 fields). These helpers compute such facts on first use and keep them with the node they
 describe (`prisma_lint.ast.nodes`' weak memo: an entry goes when its node goes):
 
-* `block_facts(block)`: a model's (view's, composite type's) fields by name and its relation fields;
+* `block_facts(block)`: a model's (view's, composite type's) fields by name, its fields' attribute names
+  and its relation fields;
 * `schema_facts(schema)`: the names of its models and views.
 
 Not a rule module (it has no CODE).

@@ -40,16 +40,16 @@ def _node(cls=None, /, *, weakref_slot: bool = False):
 def _slot_init(cls) -> Any:
     # As dataclasses do, the function is compiled from source; its closure holds the slot setters.
     names = [f.name for f in fields(cls)]
-    params = [name if f.default is MISSING else f"{name}=_default_{name}" for name, f in zip(names, fields(cls))]
-    closure = [f"_set_{name}" for name in names] + [f"_default_{f.name}" for f in fields(cls) if f.default is not MISSING]
+    defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+    params = [f"{name}=_default_{name}" if name in defaults else name for name in names]
+    closure = [f"_set_{name}" for name in names] + [f"_default_{name}" for name in defaults]
     source = (f"def make({', '.join(closure)}):\n"
               f"    def __init__(self, {', '.join(params)}):\n"
               + "".join(f"        _set_{name}(self, {name})\n" for name in names)
               + "    return __init__\n")
     namespace: dict[str, Any] = {}
     exec(source, namespace)
-    init = namespace["make"](*[getattr(cls, name).__set__ for name in names],
-                             *[f.default for f in fields(cls) if f.default is not MISSING])
+    init = namespace["make"](*[getattr(cls, name).__set__ for name in names], *defaults.values())
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
     return init

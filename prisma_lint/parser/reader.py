@@ -27,8 +27,6 @@ class ParseStop(Exception):
 
 # Tokens that can start an `expression`.
 _EXPRESSION_START = frozenset({"STRING", "NUMBER", "NAME", "LSQB", "EMPTY_LIST", "LBRACE"})
-_FIELD_BLOCKS = frozenset({"MODEL", "VIEW", "TYPE"})
-_CONFIG_BLOCKS = frozenset({"DATASOURCE", "GENERATOR"})
 _BLOCK_METHOD = {"MODEL": "model", "VIEW": "view", "TYPE": "composite_type", "ENUM": "enum",
                  "DATASOURCE": "datasource", "GENERATOR": "generator"}
 _SUFFIX_METHOD = {"QMARK": "optional_type", "BANG": "required_type"}
@@ -38,6 +36,13 @@ class Reader:
     def __init__(self, builder: Any) -> None:
         self.b = builder
         self.blocks = {kind: getattr(builder, method) for kind, method in _BLOCK_METHOD.items()}
+        # The members of each kind of block, by their first token: `?member: field | block_attribute _NL`,
+        # `?enum_member: enum_value | block_attribute _NL`, and `property`.
+        fields = {"NAME": self._field, "BLOCK_ATTR": self._block_attribute}
+        configuration = {"NAME": self._property}
+        values = {"NAME": self._enum_value, "BLOCK_ATTR": self._block_attribute}
+        self.members = {"MODEL": fields, "VIEW": fields, "TYPE": fields, "ENUM": values, "DATASOURCE": configuration,
+                        "GENERATOR": configuration}
 
     def parse(self, lines: Iterable[list[tuple]]) -> list:
         """`start`: the blocks of the file, as the builder's `start` returns them."""
@@ -55,13 +60,8 @@ class Reader:
             raise ParseStop
         keyword = header[0]
         kind = keyword[0]
-        if kind in _FIELD_BLOCKS:
-            member = self._field_member
-        elif kind == "ENUM":
-            member = self._enum_member
-        elif kind in _CONFIG_BLOCKS:
-            member = self._property
-        else:
+        readers = self.members.get(kind)
+        if readers is None:
             raise ParseStop
         members: list = []
         for line in lines:
@@ -74,35 +74,24 @@ class Reader:
                 if len(line) == 2:
                     return next(lines, None)
                 return line[1:]
-            members.append(member(line))
+            read = readers.get(first[0])
+            if read is None:
+                raise ParseStop
+            members.append(read(line))
         raise ParseStop  # the block is never closed
 
     # -- members ----------------------------------------------------------------------------------
 
-    def _field_member(self, line: list[tuple]):
-        """`?member: field | block_attribute _NL`"""
-        kind = line[0][0]
-        if kind == "NAME":
-            return self._field(line)
-        if kind == "BLOCK_ATTR":
-            return self._block_attribute(line)
-        raise ParseStop
-
-    def _enum_member(self, line: list[tuple]):
-        """`?enum_member: enum_value | block_attribute _NL`; `enum_value: NAME attributes? _NL`"""
-        kind = line[0][0]
-        if kind == "NAME":
-            if line[1][0] == "ATTR":
-                attributes, index = self._attributes(line, 1)
-                if line[index][0] != "_NL":
-                    raise ParseStop
-                return self.b.enum_value([line[0], attributes])
-            if line[1][0] != "_NL":
+    def _enum_value(self, line: list[tuple]):
+        """`enum_value: NAME attributes? _NL`"""
+        if line[1][0] == "ATTR":
+            attributes, index = self._attributes(line, 1)
+            if line[index][0] != "_NL":
                 raise ParseStop
-            return self.b.enum_value([line[0]])
-        if kind == "BLOCK_ATTR":
-            return self._block_attribute(line)
-        raise ParseStop
+            return self.b.enum_value([line[0], attributes])
+        if line[1][0] != "_NL":
+            raise ParseStop
+        return self.b.enum_value([line[0]])
 
     def _block_attribute(self, line: list[tuple]):
         """`block_attribute _NL`; `block_attribute: BLOCK_ATTR arguments?`"""
@@ -117,7 +106,7 @@ class Reader:
 
     def _property(self, line: list[tuple]):
         """`property: NAME _EQUAL expression? _NL`"""
-        if line[0][0] != "NAME" or line[1][0] != "_EQUAL":
+        if line[1][0] != "_EQUAL":
             raise ParseStop
         if line[2][0] == "_NL":
             return self.b.property([line[0]])

@@ -112,6 +112,7 @@ class ParseContext:
                 self._line_byte_starts.append(total)
         # Documentation comments alone on their line, by line; trailing comments, by line. The lexer
         # appends to `comments` as it goes; `_index_comments` catches up before each lookup.
+        self.attribute_names: dict[str, str] = {}  # `@db.VarChar` -> `db.VarChar`
         self.docs: dict[int, str] = {}
         self.trailing: dict[int, LexedComment] = {}
         self._comments = comments
@@ -368,7 +369,9 @@ class AstBuilder:
     def _attribute(self, children: list, block: bool) -> Attribute:
         tok = children[0]
         name_span = self._tok_span(tok)
-        name = (tok[1][2:] if block else tok[1][1:]).lstrip(_WS_CHARS)
+        name = self.ctx.attribute_names.get(tok[1])  # one string per attribute name, as the lexer does for names
+        if name is None:
+            name = self.ctx.attribute_names[tok[1]] = (tok[1][2:] if block else tok[1][1:]).lstrip(_WS_CHARS)
         if len(children) == 1:
             return Attribute(name, (), name_span, name_span, block)
         args, rpar = children[1]

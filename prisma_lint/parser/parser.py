@@ -1,6 +1,6 @@
 """Parse Prisma schema text into a `Schema`.
 
-The fast path parses the whole token stream in one LALR pass. Only when that fails does the parser fall
+The fast path (reader.py) reads the whole token stream in one pass. Only when that fails does the parser fall
 back to recovery: it re-parses one top-level block at a time, and inside a block it drops a bad line and
 tries again, so one run reports every syntax error of a file, as Prisma does.
 """

@@ -9,8 +9,8 @@ they accept and reject the same inputs. On the first token that does not fit, `P
 the caller re-parses with Lark, which recovers and words the errors: the reader never reports anything.
 
 Against the LALR loop over Lark's tables it replaced: no state or value stacks, no reduce per `?rule`
-pass-through or list item, and the lookahead decisions are plain comparisons (figures in the package
-docstring).
+pass-through or list item, and the lookahead decisions are plain comparisons (1.26x faster on the
+realistic 1,000-model schema; figures in the package docstring).
 """
 
 from __future__ import annotations

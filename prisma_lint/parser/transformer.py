@@ -1,8 +1,8 @@
 """Grammar rules to AST nodes: one method per rule (or alias) of prisma.lark.
 
-The parser runs these callbacks *while* it parses (LALR with `transformer=`), so no parse tree is ever built:
-on big schemas that halves the time and the memory. Children arrive with punctuation already filtered
-out (terminals with a leading underscore).
+Both parsers call these methods *while* they parse (reader.py, and Lark's LALR parser with `transformer=`),
+so no parse tree is ever built: on big schemas that halves the time and the memory. Children arrive as
+Lark passes them, punctuation already filtered out (terminals with a leading underscore).
 
 Positions: the lexer gives character offsets; spans want UTF-8 byte offsets. For ASCII text (nearly
 every schema) they are the same, so the conversion is only done when the text is not ASCII.

@@ -61,11 +61,12 @@ _IDENT = r"[^\W_][\w-]*"
 _PATH = rf"{_IDENT}(?:\.(?:{_IDENT})?)*"
 
 # One token and the whitespace before it. `findall` returns (whitespace, number, name, other) for each
-# token, where exactly one of the last three is not empty: a list of plain tuples built in C, which is
-# about twice as fast to walk as `finditer`'s match objects (tokenizing is a third of the parse). The
-# alternatives start with different characters, except that a number is tried before a name (`123` is a
-# number, `123abc` a name); `other` is told apart by its first character (see `_OTHER`), and `BAD` is
-# any one character that starts no token.
+# token, where exactly one of the last three is not empty, and a last match with all three empty at the
+# end of the line: a list of plain tuples built in C, which is about twice as fast to walk as
+# `finditer`'s match objects (tokenizing is a third of the parse). The alternatives start with different
+# characters, except that a number is tried before a name (`123` is a number, `123abc` a name); `other`
+# is told apart by its first character (see `_OTHER`), and `BAD` is any one character that starts no
+# token.
 _TOKEN_RE = re.compile(
     rf"""
     ([{_WS}]*)
@@ -78,8 +79,9 @@ _TOKEN_RE = re.compile(
           | @[{_WS}]*{_PATH}                        # ATTR
           | "(?:[^"\\\x00-\x1f]|\\[^\x00-\x1f])*"   # STRING
           | \[\]                                    # EMPTY_LIST
-          | [\s\S]                                  # punctuation, or BAD
+          | [^\r]                                   # punctuation, or BAD (`\r` is only ever before `\n`)
         )
+      | \r?\Z                                      # the end of the line: nothing but its trailing space
     )
     """,
     re.VERBOSE,
@@ -188,91 +190,6 @@ def _blank_block_comments(text: str, comments: list[LexedComment], problems: lis
     return "".join(pieces)
 
 
-def _scan_line(content: str, depth: int, base: int, line_no: int, column: int, comments: list,
-               shared) -> tuple[list, int]:
-    """Tokenize one line's content (indentation and line break removed), starting at block `depth`;
-    `base` and `column` are the offset and column where the content starts. Appends the line's comments
-    to `comments`; returns its tokens and the depth at the end of the line. `shared(name, name)` gives the
-    one string kept for each name of the file."""
-    specs: list[tuple] = []
-    append = specs.append
-    parens = 0
-    objects = 0  # `{ ... }` object values open on this line (never a block's braces)
-    keyword_allowed = depth == 0
-    end = 0
-    for space, number, name, other in _TOKEN_RE.findall(content):  # the content is stripped: no trailing space
-        start = end + len(space)
-        if name:
-            end = start + len(name)
-            if keyword_allowed:
-                keyword_allowed = False
-                if name in KEYWORDS:
-                    append((KEYWORDS[name], name, base + start, base + end, line_no, column + start))
-                    continue
-                if "{" in content:
-                    # Prisma reads `modelUser {` as `model User {`: the keyword may run into the name.
-                    for keyword, keyword_kind in KEYWORDS.items():
-                        if name.startswith(keyword) and name[len(keyword)].isalnum():
-                            append((keyword_kind, keyword, base + start, base + start + len(keyword), line_no,
-                                    column + start))
-                            start += len(keyword)
-                            name = name[len(keyword):]
-                            break
-            append(("NAME", shared(name, name), base + start, base + end, line_no, column + start))
-            continue
-        if number:
-            end = start + len(number)
-            kind = "NUMBER"
-            # A name may start with a digit (`model 123 {` is a naming error, not a syntax error).
-            if number[0] != "-" and "." not in number and (
-                    (depth == 1 and not specs) or (depth == 0 and len(specs) == 1 and specs[0][0] in _KEYWORD_TYPES)):
-                kind = "NAME"
-            keyword_allowed = False
-            append((kind, number, base + start, base + end, line_no, column + start))
-            continue
-        end = start + len(other)
-        kind = _OTHER.get(other) or _OTHER_BY_FIRST.get(other[0], "BAD")
-        if kind == "COMMENT":
-            doc = other.startswith("///")
-            comments.append(LexedComment(other[3 if doc else 2:], base + start, base + end, line_no, column + start,
-                                         line_no, column + end, doc, False, bool(specs)))
-            continue
-        if kind == "ATTR" and other[1] == "@":
-            kind = "BLOCK_ATTR"
-        elif kind == "_LPAR":
-            parens += 1
-        elif kind == "RPAR":
-            if parens:
-                parens -= 1
-        elif kind == "LBRACE":
-            if depth == 1 or parens:
-                objects += 1
-            elif depth == 0:
-                depth = 1
-                append((kind, other, base + start, base + end, line_no, column + start))
-                # Prisma's block opener takes the rest of its line unread; keep it as a comment.
-                rest = content[end:]
-                stripped = rest.lstrip(_WS_CHARS)
-                if stripped:
-                    offset = end + len(rest) - len(stripped)
-                    doc = stripped.startswith("///")
-                    marker = 3 if doc else 2 if stripped.startswith("//") else 0
-                    comments.append(LexedComment(stripped[marker:], base + offset, base + len(content), line_no,
-                                                 column + offset, line_no, column + len(content), doc, False, True))
-                break
-        elif kind == "RBRACE":
-            if objects:
-                objects -= 1
-            elif parens == 0 and depth == 1:
-                depth = 0
-                keyword_allowed = True  # `}model B {` on one line is accepted by Prisma
-                append((kind, other, base + start, base + end, line_no, column + start))
-                continue
-        keyword_allowed = False
-        append((kind, other, base + start, base + end, line_no, column + start))
-    return specs, depth
-
-
 _KEYWORD_TYPES = frozenset(KEYWORDS.values())
 _LONE_CR = re.compile(r"\r(?!\n)")
 
@@ -302,39 +219,111 @@ def tokenize(text: str) -> Lexed:
 
 
 def _lines(text: str, comments: list[LexedComment], block_comments: list[LexedComment]):
+    """The tokens of each line that has any, ending with its `_NL` token. `findall` reads each line in
+    place (`pos`, `endpos`): offsets come out absolute, and no line is copied out of the text."""
     depth = 0
     offset = 0
     line_no = 0
     text_length = len(text)
-    ws = _WS_CHARS
-    ws_cr = _WS_CHARS + "\r"
     # Names repeat (types, field names across models, function names): the AST keeps one string for each
     # (measured: 12% less memory for the AST of a 10,000-model schema, and linting it is faster too).
     shared = {}.setdefault
     pending_blocks = list(reversed(block_comments))  # block comments, released as their line is reached
     find = text.find
+    findall = _TOKEN_RE.findall
     while offset <= text_length:
-        # Lines are cut from the text one at a time (a list of every line of a 10 MB schema would cost
-        # more memory than its tokens).
         line_end = find("\n", offset)
         if line_end < 0:
             line_end = text_length
-        raw = text[offset:line_end]
         line_no += 1
-        line_start = offset
+        end = line_start = offset
         offset = line_end + 1
         while pending_blocks and pending_blocks[-1].line <= line_no:
             comments.append(pending_blocks.pop())
-        content = raw.strip(ws_cr)
-        if not content:
-            continue
-        indent = len(raw) - len(raw.lstrip(ws))
-        base = line_start + indent
-        toks, depth = _scan_line(content, depth, base, line_no, indent + 1, comments, shared)
-        if toks:
-            end = base + len(content)
-            toks.append(("_NL", "\n" if line_end < text_length else "", end, end, line_no, indent + 1 + len(content)))
-            yield toks
+        before = line_start - 1  # column = offset - before
+        line: list[tuple] = []
+        append = line.append
+        parens = 0
+        objects = 0  # `{ ... }` object values open on this line (never a block's braces)
+        keyword_allowed = depth == 0
+        for space, number, name, other in findall(text, line_start, line_end):
+            start = end + len(space)
+            if name:
+                end = start + len(name)
+                if keyword_allowed:
+                    keyword_allowed = False
+                    if name in KEYWORDS:
+                        append((KEYWORDS[name], name, start, end, line_no, start - before))
+                        continue
+                    if find("{", start, line_end) >= 0:
+                        # Prisma reads `modelUser {` as `model User {`: the keyword may run into the name.
+                        for keyword, keyword_kind in KEYWORDS.items():
+                            if name.startswith(keyword) and name[len(keyword)].isalnum():
+                                append((keyword_kind, keyword, start, start + len(keyword), line_no, start - before))
+                                start += len(keyword)
+                                name = name[len(keyword):]
+                                break
+                append(("NAME", shared(name, name), start, end, line_no, start - before))
+                continue
+            if number:
+                end = start + len(number)
+                kind = "NUMBER"
+                # A name may start with a digit (`model 123 {` is a naming error, not a syntax error).
+                if number[0] != "-" and "." not in number and (
+                        (depth == 1 and not line) or (depth == 0 and len(line) == 1 and line[0][0] in _KEYWORD_TYPES)):
+                    kind = "NAME"
+                keyword_allowed = False
+                append((kind, number, start, end, line_no, start - before))
+                continue
+            if not other:  # the end of the line; `end` is where its content ends
+                break
+            end = start + len(other)
+            kind = _OTHER.get(other) or _OTHER_BY_FIRST.get(other[0], "BAD")
+            if kind == "COMMENT":
+                if other[-1] in _WS_CHARS:  # it runs to the end of the line, but not its trailing space
+                    other = other.rstrip(_WS_CHARS)
+                    end = start + len(other)
+                doc = other.startswith("///")
+                comments.append(LexedComment(other[3 if doc else 2:], start, end, line_no, start - before, line_no,
+                                             end - before, doc, False, bool(line)))
+                continue
+            if kind == "ATTR" and other[1] == "@":
+                kind = "BLOCK_ATTR"
+            elif kind == "_LPAR":
+                parens += 1
+            elif kind == "RPAR":
+                if parens:
+                    parens -= 1
+            elif kind == "LBRACE":
+                if depth == 1 or parens:
+                    objects += 1
+                elif depth == 0:
+                    depth = 1
+                    append((kind, other, start, end, line_no, start - before))
+                    # Prisma's block opener takes the rest of its line unread; keep it as a comment.
+                    rest = text[end:line_end].rstrip(_WS_CHARS + "\r")
+                    stripped = rest.lstrip(_WS_CHARS)
+                    if stripped:
+                        at = end + len(rest) - len(stripped)
+                        doc = stripped.startswith("///")
+                        marker = 3 if doc else 2 if stripped.startswith("//") else 0
+                        comments.append(LexedComment(stripped[marker:], at, end + len(rest), line_no, at - before,
+                                                     line_no, end + len(rest) - before, doc, False, True))
+                    end += len(rest)
+                    break
+            elif kind == "RBRACE":
+                if objects:
+                    objects -= 1
+                elif parens == 0 and depth == 1:
+                    depth = 0
+                    keyword_allowed = True  # `}model B {` on one line is accepted by Prisma
+                    append((kind, other, start, end, line_no, start - before))
+                    continue
+            keyword_allowed = False
+            append((kind, other, start, end, line_no, start - before))
+        if line:
+            append(("_NL", "\n" if line_end < text_length else "", end, end, line_no, end - before))
+            yield line
     comments.extend(reversed(pending_blocks))
     if block_comments:
         comments.sort(key=lambda c: c.start)

@@ -164,12 +164,15 @@ def _blank_block_comments(text: str, comments: list[LexedComment], problems: lis
     the grammar then rejects with the line's usual message."""
     pieces: list[str] = []
     last = 0
+    line = 1  # of `counted`: lines are counted from one comment to the next, not from the start each time
+    counted = 0
     for match in _BLOCK_COMMENT_RE.finditer(text):
         if match.group("block") is None:
             continue
         start, end = match.span()
         raw = match.group()
-        line = text.count("\n", 0, start) + 1
+        line += text.count("\n", counted, start)
+        counted = start
         line_start = text.rfind("\n", 0, start) + 1
         column = start - line_start + 1
         end_line = line + raw.count("\n")

@@ -1,5 +1,3 @@
-import sys
+from prisma_lint.cli import console_main
 
-from prisma_lint.cli import main
-
-sys.exit(main())
+console_main()

@@ -125,6 +125,17 @@ def test_bad_config_exits_2_naming_file_and_key(tmp_path: Path) -> None:
     assert f"{config}: rules.model-name-pascal-case.colour: unknown option" in done.stderr
 
 
+def test_short_config_option_reads_an_npm_config_as_the_npm_tool_takes_it(tmp_path: Path) -> None:
+    # `prisma-lint -c .prismalintrc.json` is how the npm tool is run; the same command line works here.
+    (tmp_path / "rc.json").write_text('{"rules": {"model-name-pascal-case": ["error"]}}')
+    (tmp_path / "schema.prisma").write_text(SNAKE)
+    short = run("-c", str(tmp_path / "rc.json"), str(tmp_path / "schema.prisma"))
+    long = run("--config", str(tmp_path / "rc.json"), str(tmp_path / "schema.prisma"))
+    assert short.returncode == long.returncode == 1
+    assert short.stdout == long.stdout and "model-name-pascal-case" in short.stdout
+    assert "PL501" not in short.stdout  # only the npm config's rule: the config was read
+
+
 def test_unknown_selector_and_usage_errors_exit_2(tmp_path: Path) -> None:
     (tmp_path / "schema.prisma").write_text(CLEAN)
     assert run("--select", "no-such-rule", str(tmp_path / "schema.prisma")).returncode == 2

@@ -371,11 +371,12 @@ def console_main() -> None:
     global _KEPT_FOR_EXIT
     _KEPT_FOR_EXIT = []
     code = main()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        sys.exit(code)  # the interpreter's own exit path says what it can about the stream
+    for stream in (sys.stdout, sys.stderr):  # None when the process was started with the descriptor closed
+        if stream is not None:
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                sys.exit(code)  # the interpreter's own exit path says what it can about the stream
     os._exit(code)
 
 

@@ -175,3 +175,16 @@ def test_a_changed_schema_re_runs_the_project_scope_checks_of_the_others(tmp_pat
     code, out = lint(capsys)
     assert code == 0 and json.loads(out)["diagnostics"] == []
     assert len(entries(tmp_path / ".prisma-lint-cache")) == 2
+
+
+def test_a_cached_finding_reads_back_equal_to_the_one_linted() -> None:
+    # Cached findings are rebuilt through their slots, not Diagnostic(...): every field must come back,
+    # fixes included, on the example platform's real findings.
+    from prisma_lint import lint_paths
+    from prisma_lint.cache import dump_diagnostic, load_diagnostic
+
+    found = lint_paths(PLATFORM).diagnostics
+    assert any(d.edits for d in found) and any(d.fix_hint for d in found)
+    for d in found:
+        back = load_diagnostic(json.loads(json.dumps(dump_diagnostic(d))))
+        assert back == d and hash(back) == hash(d) and repr(back) == repr(d)

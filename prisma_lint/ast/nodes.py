@@ -19,6 +19,8 @@ from functools import cache, cached_property
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
+from prisma_lint.slots import slot_init
+
 if TYPE_CHECKING:  # pydantic is only imported when the AST is serialised (see prisma_lint.ast.dump)
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
@@ -31,28 +33,10 @@ def _node(cls=None, /, *, weakref_slot: bool = False):
 
     def wrap(cls):
         cls = dataclass(frozen=True, slots=True, init=False, weakref_slot=weakref_slot)(cls)
-        cls.__init__ = _slot_init(cls)
+        cls.__init__ = slot_init(cls)
         return cls
 
     return wrap if cls is None else wrap(cls)
-
-
-def _slot_init(cls) -> Any:
-    # As dataclasses do, the function is compiled from source; its closure holds the slot setters.
-    names = [f.name for f in fields(cls)]
-    defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
-    params = [f"{name}=_default_{name}" if name in defaults else name for name in names]
-    closure = [f"_set_{name}" for name in names] + [f"_default_{name}" for name in defaults]
-    source = (f"def make({', '.join(closure)}):\n"
-              f"    def __init__(self, {', '.join(params)}):\n"
-              + "".join(f"        _set_{name}(self, {name})\n" for name in names)
-              + "    return __init__\n")
-    namespace: dict[str, Any] = {}
-    exec(source, namespace)
-    init = namespace["make"](*[getattr(cls, name).__set__ for name in names], *defaults.values())
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__module__ = cls.__module__
-    return init
 
 
 

@@ -116,11 +116,41 @@ def test_options_in_a_config_file_are_validated_with_the_same_errors(tmp_path, s
     code, out, err, _ = _run(["--no-cache", str(schema_10)], tmp_path)
     assert code == 2 and err.strip() == (f"prisma-lint: {config}: project.services: 'api': a service needs a "
                                          "name and a root folder")
-    # A valid option is validated (pydantic loads) and applied: every model now lacks `tenantId`.
+    # A plainly valid option is read without pydantic and applied: every model now lacks `tenantId`.
     config.write_text("[rules.require-field]\nrequire = [\"tenantId\"]\n", encoding="utf-8")
     code, out, err, imported = _run(["--no-cache", str(schema_10)], tmp_path)
     assert code == 1, err
-    assert out.count("PL405") == 10 and "pydantic" in imported
+    assert out.count("PL405") == 10 and imported == []
+    # A value pydantic converts ("40" for an int) is still read by pydantic, as before.
+    config.write_text("[rules.migration-folder-convention]\nmax-description-length = \"40\"\n", encoding="utf-8")
+    code, out, err, imported = _run(["--no-cache", str(schema_10)], tmp_path)
+    assert code in (0, 1) and "pydantic" in imported, err
+
+
+def test_valid_config_files_import_no_pydantic(tmp_path, schema_10) -> None:
+    """The npm tool's JSON config (the benchmark's) and a prisma-lint.toml with rule options, nested tables,
+    overrides and project settings are plainly valid: read without pydantic, with the same findings."""
+    code, out, err, imported = _run(["--no-cache", "--config", str(ROOT / "benchmarks" / "prismalintrc.json"),
+                                     str(schema_10)], tmp_path)
+    assert code == 0 and "Found 0 errors" in out, err
+    assert imported == []
+    config = tmp_path / "prisma-lint.toml"
+    config.write_text(
+        'extend-select = "PL1"\nignore = ["PL303"]\n\n'
+        '[rules]\nenum-value-case = { severity = "warning", style = "snake" }\n'
+        'require-field = { severity = "error", require = ["tenantId", { name = "x", if-sibling = "/^zz/" }] }\n'
+        '\n[[overrides]]\nfiles = "legacy/**"\nignore = ["PL302"]\n'
+        '\n[project]\nservices = { api = "." }\ncheck-providers = false\n', encoding="utf-8")
+    code, out, err, imported = _run(["--no-cache", str(schema_10)], tmp_path)
+    assert code == 1 and out.count("PL405") == 10, err
+    assert imported == []
+    # The same mistake as ever: exit 2, the file and the key, pydantic's message.
+    config.write_text('[rules.require-field]\nrequire = [{ name = "x", if-sibling = 3 }]\n', encoding="utf-8")
+    code, out, err, imported = _run(["--no-cache", str(schema_10)], tmp_path)
+    assert code == 2 and out == ""
+    assert err.strip() == (f"prisma-lint: {config}: rules.require-field.require.0.Condition.if-sibling: "
+                           "Input should be a valid string")
+    assert "pydantic" in imported
 
 
 def test_a_toml_mistake_keeps_its_line_and_column(tmp_path, schema_10) -> None:

@@ -57,6 +57,8 @@ class RuleOptions:
     `@dataclass(frozen=True)`, and unknown keys are an error."""
 
     __pydantic_config__: ClassVar[dict] = {"extra": "forbid"}
+    # How pydantic's schema (below) rewrites keys, told to validation's plain reading too.
+    __input_key__: ClassVar[Any] = staticmethod(option_key)
     written_doc: ClassVar[Optional[str]] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

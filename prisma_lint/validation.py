@@ -76,7 +76,7 @@ def validate(shape: Any, data: Any) -> Any:
     """`data` read into `shape` (a dataclass or any type pydantic knows); `Invalid` when it does not fit."""
     try:
         return _plain(shape, data)
-    except (_NotPlain, RecursionError):
+    except Exception:  # not plain (or a surprise, such as data nested too deeply): pydantic decides
         pass
     from pydantic_core import ValidationError
 

@@ -30,7 +30,7 @@ SHAPES = {"ConfigFile": ConfigFile, "ProjectSettings": ProjectSettings,
 # Strings that pass some checks and fail others: names, patterns, regular expressions, references.
 TEXTS = ["tenantId", "id", "createdAt", "snake", "camel", "singular", "lower", "PascalCase", "/^[a-z]+$/",
          "/(/", "(", "^Old", "api.Patient", "api.User.id", "Patient", "a b", "", " ", "x", "services/api",
-         "strategy", "none", "PL303", "naming", "error", "off", "tenant_*", "*Id"]
+         "strategy", "none", "PL303", "naming", "error", "off", "tenant_*", "*Id", "\ud800", "a\x00b"]
 # Values a wrong or coercible input may take: pydantic converts some ("1" -> 1, 1.0 -> 1), rejects others.
 NOISE = st.sampled_from(["1", "true", 1, 0, 1.0, 1.5, True, False, None, [], {}, ("a",), ["a", 1], {"a": 1},
                          "x", float("nan")])

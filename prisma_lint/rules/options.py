@@ -9,7 +9,7 @@ class Options(RuleOptions):
 
 A run with default options (most rules, in most runs) builds `Options()` and never imports pydantic,
 which costs about 60 ms of start-up. When a configuration sets options, `RuleOptions.from_config`
-validates them with pydantic (`prisma_lint.validation`): unknown keys are an error (`Invalid`), and keys
+validates them (`prisma_lint.validation`: plainly valid ones without pydantic, the rest with it): unknown keys are an error (`Invalid`), and keys
 may be written as in Python (`allow_list`), TOML (`allow-list`) or the npm prisma-lint's JSON
 (`allowList`), also in nested tables. An option type that needs its own check (a regular expression)
 carries a `Check` in its `Annotated[...]` metadata.

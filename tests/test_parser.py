@@ -1233,3 +1233,10 @@ def test_nodes_are_immutable_values() -> None:
     with pytest.raises(TypeError, match="missing"):
         Field(field.name)
     assert repr(field).startswith(f"Field(name={field.name!r}, type=")
+    # Equality, hash and repr are shared functions, not generated per class: they still keep classes apart
+    # and print every field as the dataclass decorator would.
+    from prisma_lint.ast.nodes import ConstantValue, StringValue
+
+    assert StringValue("x", None) != ConstantValue("x", None) and StringValue("x", None) != ("x", None, "string")
+    assert len({StringValue("x", None), StringValue("x", None), ConstantValue("x", None)}) == 2
+    assert repr(StringValue("x", None)) == "StringValue(value='x', span=None, kind='string')"
